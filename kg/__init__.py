@@ -1,0 +1,23 @@
+"""kg: turn a folder of news articles into a faithful, queryable knowledge graph.
+
+    >>> import kg
+    >>> report = kg.build(["examples/seeds"], out="exports")
+    >>> store = kg.open_store("exports/store")
+    >>> rows = kg.query(store, "SELECT ?who ?text WHERE { GRAPH ?g { ?q schema:creator ?who ; schema:text ?text } }")
+
+Importing does nothing; the stages live in kg.ingest, kg.nlp, kg.extract,
+kg.resolve, kg.graph and kg.export, and kg.pipeline runs them in order.
+"""
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "build", "open_store", "query", "BuildReport"]
+
+
+def __getattr__(name):   # the public API, imported on first use so that `import kg` stays cheap
+    if name in ("build", "open_store", "BuildReport"):
+        from . import pipeline
+        return getattr(pipeline, name)
+    if name == "query":
+        from .query import query
+        return query
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
