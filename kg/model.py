@@ -1,0 +1,156 @@
+"""The small frozen dataclasses that pass between the pipeline's stages.
+
+ingest -> Article; extract -> ArticleFacts (facts that point at LocalEntity
+keys within one article); resolve -> Resolution (LocalEntity -> Entity across
+articles); graph turns both into RDF. Offsets are Python string indices into
+the decoded text of the article's file, end exclusive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Kinds of entity. Event entities carry an EventInfo as well.
+PERSON = "Person"
+ORGANIZATION = "Organization"
+PARTY = "PoliticalParty"
+MEDIA = "NewsMediaOrganization"
+PLACE = "Place"
+EVENT = "Event"
+ENTITY_KINDS = (PERSON, ORGANIZATION, PARTY, MEDIA, PLACE, EVENT)
+ORG_KINDS = (ORGANIZATION, PARTY, MEDIA)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of an article's text, with its exact words."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What the graph records about an article (everything but its text)."""
+
+    id: str                  # 16 hex digits of the SHA-256 of the text
+    path: str                # where it was read from
+    name: str                # file name; facts.json refers to articles by it
+    sha256: str
+    title: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    author: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    length: int = 0
+    boilerplate: tuple[tuple[int, int], ...] = ()   # page furniture, blanked before parsing
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as read: its original text and a cleaned copy of equal length.
+
+    ``clean`` is ``text`` with boilerplate (newsletter sign-ups, repeated
+    captions ...) blanked out by spaces, so offsets into either are the same.
+    """
+
+    meta: ArticleMeta
+    text: str
+    clean: str
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    """What is known of an event entity: its type, date and place."""
+
+    type: str                # ByElection, Election, Referendum, Murder, Resignation, Pandemic
+    date: str | None = None  # ISO, at the precision the text allows (YYYY, YYYY-MM, YYYY-MM-DD)
+    place: int | None = None  # LocalEntity key of the place
+
+
+@dataclass(frozen=True)
+class LocalEntity:
+    """An entity as one article names it: all its mentions, clustered."""
+
+    key: int
+    kind: str
+    name: str                          # the fullest name in this article
+    forms: tuple[str, ...]             # every surface form, in order of appearance
+    mentions: tuple[Span, ...]
+    gender: str | None = None          # "female" / "male" when the text makes it clear
+    kind_votes: tuple[tuple[str, float], ...] = ()  # evidence for the kind, for corpus-wide voting
+    event: EventInfo | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: int           # LocalEntity key
+    span: Span             # the quoted words (direct) or the reported clause (indirect)
+    kind: str              # "direct", "indirect" or "mixed"
+    cue: str               # the speech verb or phrase as written
+    cue_span: Span | None
+    confidence: float
+    rule: str              # which extraction rule fired
+
+
+@dataclass(frozen=True)
+class Membership:
+    person: int            # LocalEntity key
+    organization: int | None
+    role: str              # as written ("national campaign coordinator")
+    role_key: str          # concept of the role scheme ("official")
+    current: bool
+    evidence: Span
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    event: int             # LocalEntity key of the event
+    predicate: str         # winner, candidate, votes, majority, held_by, ...
+    subject: int | None    # LocalEntity key; None for an election-level figure (a majority) with no winner named
+    value: int | None
+    evidence: Span
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """Everything extracted from one article."""
+
+    meta: ArticleMeta
+    entities: tuple[LocalEntity, ...]
+    quotes: tuple[Quote, ...] = ()
+    memberships: tuple[Membership, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    model: str = ""          # spaCy pipeline name and version
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world entity across all articles."""
+
+    id: str                            # stable IRI key, e.g. "person/keir-starmer"
+    kind: str
+    name: str
+    aliases: tuple[str, ...]
+    gender: str | None = None
+    mention_count: int = 0
+    event: EventInfo | None = None     # its place is the entity id in ``event_place``
+    event_place: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Entities across articles and where each article's local entities went."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)    # by entity id
+    # (article id, local key) -> entity id
+    assignment: dict[tuple[str, int], str] = field(default_factory=dict)
+
+    def id(self, article_id: str, key: int | None) -> str | None:
+        if key is None:
+            return None
+        return self.assignment.get((article_id, key))
