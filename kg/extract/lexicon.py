@@ -1,0 +1,95 @@
+"""The domain knowledge in kg/data, loaded once and shared by the extractors."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.rstrip("\n").split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def fold(text: str) -> str:
+    """Lower-case with curly apostrophes straightened and spaces collapsed."""
+    return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
+
+
+@dataclass(frozen=True)
+class Honorific:
+    title: str
+    gender: str | None
+    takes: str          # "surname" or "first"
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    strict: frozenset[str]    # folded aliases that need context to count
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    phrase: str
+    key: str
+    body: str | None
+
+
+@dataclass
+class Lexicon:
+    honorifics: dict[str, Honorific] = field(default_factory=dict)
+    speech: dict[str, str] = field(default_factory=dict)          # lemma -> say|direct|describe
+    roles: dict[str, RoleEntry] = field(default_factory=dict)     # folded phrase -> entry
+    role_max_words: int = 1
+    orgs: dict[str, OrgEntry] = field(default_factory=dict)       # folded alias -> entry
+    org_max_words: int = 1
+    person_nouns: dict[str, str | None] = field(default_factory=dict)  # lemma -> gender
+
+    def honorific(self, word: str) -> Honorific | None:
+        return self.honorifics.get(word.lower().rstrip("."))
+
+    def role(self, words: list[str]) -> RoleEntry | None:
+        return self.roles.get(fold(" ".join(words)))
+
+    def role_text(self, text: str) -> RoleEntry | None:
+        """The role a phrase as written names ("Co-Chair", "health secretary"), if any."""
+        key = fold(text)
+        return self.roles.get(key) or self.roles.get(key.replace(" - ", "-"))
+
+    def org(self, text: str) -> OrgEntry | None:
+        key = fold(text)
+        key = re.sub(r"^the ", "", key) if key not in self.orgs else key
+        return self.orgs.get(key)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    lex = Lexicon()
+    for title, gender, takes in _rows("honorifics.tsv"):
+        lex.honorifics[title] = Honorific(title, None if gender == "-" else gender, takes)
+    for lemma, kind in _rows("speech_verbs.tsv"):
+        lex.speech[lemma] = kind
+    for row in _rows("roles.tsv"):
+        entry = RoleEntry(row[0], row[1], row[2] if len(row) > 2 else None)
+        lex.roles.setdefault(fold(entry.phrase), entry)
+        lex.role_max_words = max(lex.role_max_words, len(entry.phrase.split()))
+    for noun, gender in _rows("person_nouns.tsv"):
+        lex.person_nouns[noun] = None if gender == "-" else gender
+    for row in _rows("organisations.tsv"):
+        name, kind = row[0], row[1]
+        raw = [a for a in (row[2].split("|") if len(row) > 2 else []) if a]
+        strict = frozenset(k for a in raw if a.startswith("~") for k in (fold(a[1:]), re.sub(r"^the ", "", fold(a[1:]))))
+        aliases = tuple(a.lstrip("~") for a in raw)
+        entry = OrgEntry(name, kind, aliases, strict)
+        for form in (name, *aliases):
+            key = fold(form)
+            lex.orgs.setdefault(key, entry)
+            if key.startswith("the "):
+                lex.orgs.setdefault(key[4:], entry)
+            lex.org_max_words = max(lex.org_max_words, len(key.split()))
+    return lex

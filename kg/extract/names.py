@@ -1,0 +1,524 @@
+"""Names in one article: find mentions, decide their kind, cluster them, resolve pronouns.
+
+Mentions come from the spaCy NER, the organisation gazetteer, honorifics
+("Ms Leadbeater"), runs of capitalised words the NER missed, and social-media
+handles. Each mention votes for a kind; a cluster of mentions takes the kind
+with most votes, which corrects the small model's typing errors. Surnames,
+first names ("Sir Keir"), acronyms and handles attach to the full name they
+refer to. Pronouns resolve, in text order, to the most salient compatible
+entity before them (subjects weigh more; names inside quotes do not count);
+nominals ("the group", "the party") to the last entity of a fitting kind.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..model import MEDIA, ORG_KINDS, ORGANIZATION, PARTY, PERSON, PLACE, LocalEntity, Span
+from .lexicon import Honorific, OrgEntry, fold, lexicon
+from .quotemarks import scan
+
+NER_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE,
+            "PRODUCT": ORGANIZATION, "WORK_OF_ART": ORGANIZATION}
+NER_WEIGHT = {"PRODUCT": 0.3, "WORK_OF_ART": 0.3}
+CONNECTORS = {"of", "and", "the", "for", "de", "van", "von", "der", "al", "bin", "&", "-", "'", "’", "du", "la", "le"}
+PARTY_CONTEXT = {"party", "mp", "mps", "candidate", "councillor", "leader", "member", "members", "government",
+                 "voter", "voters", "supporter", "supporters", "activist", "activists", "peer", "senator",
+                 "uk", "msp", "politician", "politicians", "vote", "campaign", "lawmaker", "lawmakers"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+NEUTER = {"it", "its", "itself"}
+NOMINALS = {"group": ORG_KINDS, "organisation": ORG_KINDS, "organization": ORG_KINDS, "campaign": ORG_KINDS,
+            "union": ORG_KINDS, "company": ORG_KINDS, "firm": ORG_KINDS, "charity": ORG_KINDS,
+            "party": (PARTY,), "paper": (MEDIA,), "newspaper": (MEDIA,), "broadcaster": (MEDIA,),
+            "network": (MEDIA,), "outlet": (MEDIA,), "agency": ORG_KINDS, "department": ORG_KINDS,
+            "ministry": ORG_KINDS, "council": ORG_KINDS, "committee": ORG_KINDS, "government": ORG_KINDS}
+SUBJECT = ("nsubj", "nsubjpass")
+RUN_ENDS = {"election", "elections", "by-election", "party", "report", "programme", "program"}
+WINDOW = 1500   # characters a pronoun may look back
+
+
+@dataclass
+class Mention:
+    start: int               # token indices, end exclusive
+    end: int
+    text: str                # the name as written, without honorific, article or possessive
+    votes: dict[str, float] = field(default_factory=dict)
+    org: OrgEntry | None = None
+    honorific: Honorific | None = None
+    honorific_text: str = ""
+    handle: bool = False
+    group: int = -1          # cluster index, set by clustering
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+    def vote(self, kind: str, weight: float) -> None:
+        self.votes[kind] = self.votes.get(kind, 0.0) + weight
+
+
+def _capitalised(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or (t[0] == "@" and len(t) > 1))
+
+
+class DocNames:
+    """The entities of one parsed article and the means to find them from tokens."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.lex = lexicon()
+        self.quoted = self._quoted_tokens()
+        self.mentions: list[Mention] = []
+        self.tok2mention: dict[int, Mention] = {}
+        self.groups: list[list[Mention]] = []
+        self.kinds: list[str] = []
+        self.genders: list[str | None] = []
+        self.names: list[str] = []
+        self.pronouns: dict[int, int | None] = {}
+        self._find_mentions()
+        self._cluster()
+        self._learn_genders()
+        self._resolve_pronouns()
+
+    def _quoted_tokens(self) -> set[int]:
+        chars = [False] * (len(self.doc.text) + 1)
+        for _, quotes in scan(self.doc.text):
+            for q in quotes:
+                for c in range(q.start, q.end):
+                    chars[c] = True
+        return {t.i for t in self.doc if chars[t.idx]}
+
+    # ------------------------------------------------------------------ mentions
+
+    def _find_mentions(self) -> None:
+        doc, found = self.doc, []
+        for ent in doc.ents:
+            if ent.label_ in NER_KIND or ent.label_ == "NORP":
+                found += self._from_ner(ent.start, ent.end, ent.label_)
+        found += self._from_gazetteer()
+        found += self._from_honorifics()
+        found += self._from_compound_places()
+        found += [Mention(t.i, t.i + 1, t.text, {PERSON: 0.5}, handle=True)
+                  for t in doc if t.text.startswith("@") and len(t.text) > 2 and t.text[1:].replace("_", "").isalnum()]
+        covered = {i for m in found for i in range(m.start, m.end)}
+        found += self._from_capitalised(covered)
+        # Longest span wins; on equal spans, gazetteer and honorific evidence is merged in.
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken: dict[int, Mention] = {}
+        for m in found:
+            span = range(m.start, m.end)
+            if any(i in taken for i in span):
+                same = taken.get(m.start)
+                if same is not None and same.start == m.start and same.end == m.end:
+                    for k, v in m.votes.items():
+                        same.vote(k, v)
+                    same.org = same.org or m.org
+                    same.honorific = same.honorific or m.honorific
+                    same.honorific_text = same.honorific_text or m.honorific_text
+                continue
+            for i in span:
+                taken[i] = m
+            self.mentions.append(m)
+        self.mentions.sort(key=lambda m: m.start)
+        self.tok2mention = taken
+        for m in self.mentions:
+            self._context_votes(m)
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        doc = self.doc
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")
+                               or doc[start].tag_ == "POS"):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+                               or doc[end - 1].lower_ in ("'s", "’s", "the")):
+            end -= 1
+        return start, end
+
+    def _from_ner(self, start: int, end: int, label: str) -> list[Mention]:
+        doc = self.doc
+        # Split at possessives, slashes and line breaks: "Galloway's Workers Party".
+        cuts = [i for i in range(start, end) if doc[i].tag_ == "POS" or doc[i].text in ("/", "|")
+                or "\n" in doc[i].text_with_ws]
+        pieces, s = [], start
+        for c in cuts:
+            pieces.append((s, c + 1 if doc[c].text not in ("/", "|") and doc[c].tag_ != "POS" else c))
+            s = c + 1
+        pieces.append((s, end))
+        out = []
+        for n, (s, e) in enumerate(pieces):
+            s, e = self._trim(s, e)
+            # A span that stops inside a hyphenated word ("Momentum Co|-Chair") loses that word.
+            while e > s and e < len(doc) and doc[e - 1].whitespace_ == "" and doc[e].text in ("-", "–"):
+                e -= 1
+            # "Holly Lynch MP": the role is not part of the name.
+            while e - s > 1 and self.lex.role([doc[e - 1].lower_]) and doc[e - 1].text[0].isupper() \
+                    and not self.lex.org(doc[s:e].text):
+                e -= 1
+            honorific, htext = None, ""
+            h = self.lex.honorific(doc[s].text) if s < e else None
+            if h and e - s > 1 and _capitalised(doc[s]):
+                honorific, htext = h, doc[s].text
+                s += 1
+                if s < e and doc[s].text == ".":
+                    s += 1
+            if s >= e or not self._name_shaped(s, e):
+                continue
+            text = doc[s:e].text
+            org = self.lex.org(text)
+            m = Mention(s, e, text, {}, org, honorific, htext)
+            if org:
+                m.vote(org.kind, 5.0)
+            elif label == "NORP":
+                continue
+            else:  # pieces after a slash ("Name/Agency") do not inherit the label
+                m.vote(NER_KIND[label], NER_WEIGHT.get(label, 1.0) * (0.3 if n else 1.0))
+            if honorific:
+                m.vote(PERSON, 5.0)
+            out.append(m)
+        return out
+
+    def _name_shaped(self, start: int, end: int) -> bool:
+        toks = self.doc[start:end]
+        if not any(_capitalised(t) and t.is_alpha for t in toks) and not any(t.text.isupper() for t in toks):
+            return False
+        return all(_capitalised(t) or t.lower_ in CONNECTORS or t.is_digit or t.text in ("-", ".") for t in toks)
+
+    def _from_gazetteer(self) -> list[Mention]:
+        doc, lex, out = self.doc, self.lex, []
+        n = len(doc)
+        i = 0
+        while i < n:
+            if not (_capitalised(doc[i]) or (doc[i].lower_ == "the" and i + 1 < n and _capitalised(doc[i + 1]))):
+                i += 1
+                continue
+            hit = None
+            for width in range(min(lex.org_max_words + 1, n - i), 0, -1):
+                span = doc[i:i + width]
+                if "\n" in span.text:
+                    continue
+                entry = lex.org(span.text)
+                if entry:
+                    hit = (width, entry)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            width, entry = hit
+            s, e = self._trim(i, i + width)
+            if s < e and _capitalised(doc[s]) and self._strict_ok(entry, s, e):
+                out.append(Mention(s, e, doc[s:e].text, {entry.kind: 5.0}, org=entry))
+            i += width
+        return out
+
+    def _strict_ok(self, entry: OrgEntry, s: int, e: int) -> bool:
+        if fold(self.doc[s:e].text) not in entry.strict:
+            return True
+        doc = self.doc
+        if doc[s].ent_type_ in ("ORG", "NORP"):
+            return True
+        after = doc[e].lower_ if e < len(doc) else ""
+        nxt = doc[e + 1] if e + 1 < len(doc) else None
+        return after in PARTY_CONTEXT or (after == "and" and nxt is not None and self.lex.org(nxt.text) is not None)
+
+    def _from_honorifics(self) -> list[Mention]:
+        doc, out = self.doc, []
+        for t in doc:
+            h = self.lex.honorific(t.text)
+            if not h or not _capitalised(t) or (t.text.lower() in ("sen", "rep", "gov") and not t.text.endswith(".")):
+                continue
+            j = t.i + 1
+            if j < len(doc) and doc[j].text == ".":
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 3 and _capitalised(doc[k]) and doc[k].is_alpha \
+                    and not self.lex.honorific(doc[k].text):
+                k += 1
+            if k > j:
+                out.append(Mention(j, k, doc[j:k].text, {PERSON: 5.0}, honorific=h, honorific_text=t.text))
+        return out
+
+    def _from_capitalised(self, covered: set[int]) -> list[Mention]:
+        """Runs of two or more capitalised words the NER left untagged ("Hope Not Hate")."""
+        doc, out, i = self.doc, [], 0
+
+        def usable(t: Token) -> bool:
+            return t.i not in covered and t.is_alpha and _capitalised(t) and not self.lex.honorific(t.text)
+
+        while i < len(doc):
+            if not usable(doc[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and usable(doc[j]) and not doc[j].is_sent_start and "\n" not in doc[j - 1].whitespace_:
+                j += 1
+            while i < j and doc[i].is_stop:
+                i += 1
+            if j < len(doc) and doc[j - 1].whitespace_ == "" and doc[j].text in ("-", "–"):
+                j -= 1  # stops inside a hyphenated word
+            while j > i and self.lex.role([doc[j - 1].lower_]):
+                j -= 1
+            if j - i >= 2 and doc[i].pos_ == "PROPN" and doc[j - 1].lower_ not in RUN_ENDS:
+                out.append(Mention(i, j, doc[i:j].text, {ORGANIZATION: 0.4}))
+            i = max(j, i + 1)
+        return out
+
+    def _from_compound_places(self) -> list[Mention]:
+        """Two place names joined by "and" or "&" that name one place: a constituency."""
+        doc, out = self.doc, []
+        for t in doc:
+            if t.lower_ not in ("and", "&") or t.i == 0 or t.i + 1 >= len(doc):
+                continue
+            a, b = t.i - 1, t.i + 1
+            if not (_capitalised(doc[a]) and _capitalised(doc[b]) and doc[a].is_alpha and doc[b].is_alpha):
+                continue
+            start = a - 1 if a > 0 and _capitalised(doc[a - 1]) and doc[a - 1].ent_type_ == doc[a].ent_type_ != "" else a
+            end = b + 1
+            if any(self.lex.org(doc[k].text) or self.lex.honorific(doc[k].text) for k in (start, a, b)):
+                continue
+            tags = {doc[k].ent_type_ for k in range(start, end) if doc[k].ent_type_}
+            if "PERSON" in tags and not tags & {"GPE", "LOC"}:
+                continue
+            nxt = doc[end].lower_ if end < len(doc) else ""
+            nxt2 = doc[end:end + 3].text.lower()
+            prev = doc[start - 1].lower_ if start > 0 else ""
+            placey = bool(tags & {"GPE", "LOC", "ORG", "FAC"})
+            if nxt2.startswith(("by-election", "by election", "seat", "constituency", "mp")) \
+                    or (placey and prev in ("in", "for", "of", "to", "at", "from")):
+                out.append(Mention(start, end, doc[start:end].text, {PLACE: 3.0}))
+        return out
+
+    def _context_votes(self, m: Mention) -> None:
+        doc = self.doc
+        after = [t.lower_ for t in doc[m.end:m.end + 3]]
+        if after[:2] == [",", "who"] or after[:1] == ["who"]:
+            m.vote(PERSON, 2.0)
+        if after[:2] == [",", "which"]:
+            m.vote(ORGANIZATION, 1.5)
+        if m.start > 0 and doc[m.start - 1].is_lower and self.lex.role([doc[m.start - 1].lower_]):
+            m.vote(PERSON, 1.5)
+        head = doc[m.end - 1]
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i and (self.lex.role([child.lower_]) or child.lemma_ in self.lex.person_nouns):
+                m.vote(PERSON, 1.5)
+        if head.dep_ in SUBJECT and head.head.lemma_ in ("be", "become"):
+            attr = [c for c in head.head.children if c.dep_ == "attr"]
+            if attr and self.lex.role([attr[0].lower_]):
+                m.vote(PERSON, 1.5)
+
+    # ------------------------------------------------------------------ clustering
+
+    def _cluster(self) -> None:
+        by_key: dict[str, int] = {}
+        for m in self.mentions:
+            key = ("org:" + m.org.name) if m.org else "name:" + re.sub(r"^the ", "", fold(m.text))
+            if key not in by_key:
+                by_key[key] = len(self.groups)
+                self.groups.append([])
+            m.group = by_key[key]
+            self.groups[m.group].append(m)
+        kinds = [self._vote(g) for g in self.groups]
+        # Names that share a surname with a known person are people too ("Basit Mahmood").
+        surnames = {m.words[-1] for m in self.mentions if kinds[m.group] == PERSON and len(m.words) >= 2}
+        for gi, g in enumerate(self.groups):
+            if kinds[gi] == ORGANIZATION and not g[0].org and 2 <= len(g[0].words) <= 3 and g[0].words[-1] in surnames:
+                kinds[gi] = PERSON
+                for m in g:
+                    m.vote(PERSON, 1.0)
+        # Multi-word person names are the anchors partial names attach to.
+        anchors = [(m.start, m.group, m.words) for m in self.mentions
+                   if kinds[m.group] == PERSON and len(m.words) >= 2 and not m.handle]
+        acronyms = {"".join(w[0] for w in g[0].words if w[0].isupper()): i for i, g in enumerate(self.groups)
+                    if kinds[i] in ORG_KINDS and len(g[0].words) >= 2}
+        # "Batley" for "Batley and Spen": the first word of a compound place name.
+        compounds = {g[0].words[0]: i for i, g in enumerate(self.groups)
+                     if kinds[i] == PLACE and len(g[0].words) >= 3 and g[0].words[1].lower() in ("and", "&")}
+        for m in self.mentions:
+            target = None
+            if m.handle:
+                handle = m.text[1:].lower().replace("_", "")
+                target = next((gi for _, gi, w in anchors if "".join(w).lower().replace("-", "") == handle), None)
+            elif len(m.words) == 1 and not m.org and kinds[m.group] in (PERSON, ORGANIZATION, PLACE):
+                target = self._partial_name_target(m, anchors, kinds)
+                if target is None:
+                    target = compounds.get(m.text)
+            elif len(m.words) == 1 and m.text.isupper() and len(m.text) >= 2:
+                target = acronyms.get(m.text)
+            if target is not None and target != m.group:
+                self.groups[m.group].remove(m)
+                m.group = target
+                self.groups[target].append(m)
+        self.groups = [sorted(g, key=lambda m: m.start) for g in self.groups if g]
+        for gi, g in enumerate(self.groups):
+            for m in g:
+                m.group = gi
+        self.kinds = [self._vote(g) for g in self.groups]
+        self.names = [self._best_name(g, k) for g, k in zip(self.groups, self.kinds)]
+        self.genders = [self._honorific_gender(g) for g in self.groups]
+
+    def _partial_name_target(self, m: Mention, anchors, kinds) -> int | None:
+        word = m.text
+        takes = m.honorific.takes if m.honorific else None
+        last = [(s, gi) for s, gi, w in anchors if w[-1] == word and takes != "first"]
+        first = [(s, gi) for s, gi, w in anchors if w[0] == word and takes != "surname"]
+        # A bare word typed as a place or organisation joins a person only as a surname.
+        if kinds[m.group] != PERSON and not m.honorific:
+            first = []
+        for pool in (last, first):
+            if pool:
+                before = [x for x in pool if x[0] < m.start]
+                return (max(before) if before else min(pool))[1]
+        return None
+
+    def _vote(self, group: list[Mention]) -> str:
+        org = next((m.org for m in group if m.org), None)
+        if org:
+            return org.kind
+        total: dict[str, float] = defaultdict(float)
+        for m in group:
+            for k, v in m.votes.items():
+                total[k] += v
+        if not total:
+            return ORGANIZATION
+        return max(total, key=lambda k: (total[k], k == PERSON))
+
+    def _best_name(self, group: list[Mention], kind: str) -> str:
+        org = next((m.org for m in group if m.org), None)
+        if org:
+            return org.name
+        plain = [m.text for m in group if not m.handle] or [group[0].text]
+        if kind == PERSON:
+            return max(plain, key=lambda t: (len(t.split()), len(t)))
+        return max(plain, key=lambda t: (plain.count(t), len(t)))
+
+    def _honorific_gender(self, group: list[Mention]) -> str | None:
+        genders = {m.honorific.gender for m in group if m.honorific and m.honorific.gender}
+        for m in group:  # "her sister Jo Smith", "Tom Brown, husband of ..."
+            head = self.doc[m.end - 1]
+            related = [head.head] if head.dep_ in ("appos", "compound") else []
+            related += [c for c in head.children if c.dep_ == "appos"]
+            genders |= {self.lex.person_nouns.get(t.lemma_.lower()) for t in related} - {None}
+        return genders.pop() if len(genders) == 1 else None
+
+    # ------------------------------------------------------------------ genders and pronouns
+
+    def _learn_genders(self) -> None:
+        """A he/she subject right after a sentence that names exactly one person of unknown gender."""
+        sents = list(self.doc.sents)
+        for prev, sent in zip(sents, sents[1:]):
+            subj = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she")), None)
+            if subj is None or subj.i in self.quoted:
+                continue
+            people = {m.group for m in map(self.tok2mention.get, range(prev.start, subj.i))
+                      if m is not None and self.kinds[m.group] == PERSON and m.start not in self.quoted}
+            if len(people) == 1:
+                g = people.pop()
+                if self.genders[g] is None:
+                    self.genders[g] = "male" if subj.lower_ == "he" else "female"
+
+    def _resolve_pronouns(self) -> None:
+        """Resolve third-person pronouns outside quotes in text order; each becomes salient in turn."""
+        self._salience: list[tuple[int, int, float]] = []   # (token index, group, weight)
+        events = [(m.start, "m", m) for m in self.mentions if m.start not in self.quoted]
+        events += [(t.i, "p", t) for t in self.doc
+                   if t.lower_ in MALE | FEMALE | NEUTER and t.i not in self.quoted]
+        for i, what, obj in sorted(events, key=lambda e: e[0]):
+            if what == "m":
+                head = self.doc[obj.end - 1]
+                self._salience.append((i, obj.group, self._weight(head)))
+                continue
+            low = obj.lower_
+            if low in NEUTER:
+                g = self._antecedent(i, None, ORG_KINDS, window=400)
+            else:
+                g = self._antecedent(i, "male" if low in MALE else "female", (PERSON,))
+            self.pronouns[i] = g
+            if g is not None:
+                self._salience.append((i, g, self._weight(obj)))
+
+    @staticmethod
+    def _weight(tok: Token) -> float:
+        if tok.dep_ in SUBJECT:
+            return 2.0
+        if tok.dep_ == "poss":
+            return 1.0
+        return 0.6
+
+    def _antecedent(self, i: int, gender: str | None, kinds: tuple[str, ...], window: int = WINDOW) -> int | None:
+        """The most salient entity of the wanted kind and gender mentioned before token i."""
+        here = self.doc[i].idx
+        best, best_score = None, 0.0
+        for j, g, weight in reversed(self._salience):
+            distance = here - self.doc[j].idx
+            if distance > window:
+                break
+            if self.kinds[g] not in kinds or (gender and self.genders[g] not in (None, gender)):
+                continue
+            score = weight / (1.0 + distance / 150.0) * (1.5 if gender and self.genders[g] == gender else 1.0)
+            if score > best_score:
+                best, best_score = g, score
+        if best is not None and gender and self._unnamed_person_between(best, i, gender):
+            return None
+        return best
+
+    def _unnamed_person_between(self, g: int, i: int, gender: str) -> bool:
+        """An unnamed person ("a man who ...") in the pronoun's sentence, after the candidate's last mention."""
+        last = max((j for j, gg, _ in self._salience if gg == g and j < i), default=-1)
+        sent = self.doc[i].sent
+        for t in self.doc[max(last + 1, sent.start):i]:
+            if t.pos_ == "NOUN" and t.lemma_ in self.lex.person_nouns and t.i not in self.quoted \
+                    and self.lex.person_nouns[t.lemma_] in (None, gender) \
+                    and any(c.lower_ in ("a", "an", "the", "one") for c in t.children):
+                return True
+        return False
+
+    # ------------------------------------------------------------------ lookups
+
+    def entity_at(self, i: int) -> int | None:
+        m = self.tok2mention.get(i)
+        return m.group if m else None
+
+    def resolve(self, tok: Token) -> int | None:
+        """The entity a subject-like token refers to: a name, a pronoun or a nominal."""
+        g = self.entity_at(tok.i)
+        if g is not None:
+            return g
+        low = tok.lower_
+        if tok.i in self.pronouns:
+            return self.pronouns[tok.i]
+        if low in NOMINALS and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+            return self._antecedent(tok.i, None, NOMINALS[low], window=800)
+        # A name inside the phrase: "Labour leader Keir Starmer", "a spokesman for X".
+        inner = [self.entity_at(t.i) for t in tok.subtree if t.i != tok.i]
+        people = [g for g in inner if g is not None and self.kinds[g] == PERSON]
+        if people:
+            return people[-1]
+        if low in ("spokesman", "spokeswoman", "spokesperson", "statement"):
+            orgs = [g for g in inner if g is not None and self.kinds[g] in ORG_KINDS]
+            return orgs[-1] if orgs else None
+        return None
+
+    # ------------------------------------------------------------------ output
+
+    def entities(self) -> list[LocalEntity]:
+        doc = self.doc
+        out = []
+        for gi, group in enumerate(self.groups):
+            forms, spans = [], []
+            votes: dict[str, float] = defaultdict(float)
+            for m in group:
+                s, e = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+                spans.append(Span(s, e, doc.text[s:e]))
+                for form in [m.text] + ([f"{m.honorific_text} {m.text}"] if m.honorific_text else []):
+                    if form not in forms:
+                        forms.append(form)
+                for k, v in m.votes.items():
+                    votes[k] += v
+            out.append(LocalEntity(key=gi, kind=self.kinds[gi], name=self.names[gi], forms=tuple(forms),
+                                   mentions=tuple(spans), gender=self.genders[gi],
+                                   kind_votes=tuple(sorted(votes.items()))))
+        return out

@@ -1,0 +1,286 @@
+"""Quotations and who said them.
+
+Direct quotes come from the quotation-mark scanner; each needs an attribution:
+a speech verb in its sentence ("..., she said"; "He said: ..."), the
+attribution of the quote before it in the paragraph (a quote interrupted by
+"he said"), of the paragraph before (a quote running over paragraphs), a
+pull-quote credit line, or an attributed quote it repeats (a crosshead).
+Quotes with no attribution are scare quotes or quoted terms, and dropped.
+Indirect quotes are the clausal complements of speech verbs and the clauses
+that "according to X" hangs off. Speakers are resolved through DocNames.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..model import PERSON, Quote, Span
+from .lexicon import lexicon
+from .names import DocNames
+from .quotemarks import Quoted, scan, sentences
+
+UPWARD_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "relcl", "dep"}
+RELATIVE = {"who", "which", "that"}
+STOP = {"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "that", "he", "she", "it", "they",
+        "we", "i", "is", "was", "be", "had", "has", "have", "would", "will", "this", "his", "her", "their"}
+CLOSERS = " ”’\"'.,;:!?…"
+
+
+@dataclass
+class Attribution:
+    speaker: int
+    cue: str
+    cue_span: Span | None
+    confidence: float
+    rule: str
+
+
+class QuoteFinder:
+    def __init__(self, doc: Doc, names: DocNames, skip_before: int = 0):
+        self.doc, self.names, self.lex = doc, names, lexicon()
+        self.text = doc.text
+        self.skip_before = skip_before
+        self._char2tok: dict[int, int] = {}
+        for t in doc:
+            for c in range(t.idx, t.idx + len(t.text)):
+                self._char2tok[c] = t.i
+        self.paragraphs = scan(self.text)
+        self.sentences = [s for (ps, pe), qs in self.paragraphs for s in sentences(self.text, ps, pe, qs)]
+        self.quoted: set[int] = {c for _, qs in self.paragraphs for q in qs for c in range(q.open_mark, q.end + 1)}
+
+    def sentence_at(self, char: int) -> tuple[int, int] | None:
+        i = bisect_right(self.sentences, (char, len(self.text) + 1)) - 1
+        return self.sentences[i] if i >= 0 and self.sentences[i][0] <= char < self.sentences[i][1] else None
+
+    # ------------------------------------------------------------------ cues and speakers
+
+    def tok_at(self, char: int) -> Token | None:
+        i = self._char2tok.get(char)
+        return self.doc[i] if i is not None else None
+
+    def is_cue(self, t: Token) -> bool:
+        if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+            return True
+        kind = self.lex.speech.get(t.lemma_.lower())
+        if kind is None or t.pos_ not in ("VERB", "AUX"):
+            return False
+        if t.lemma_ == "go":
+            return any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children)
+        if t.dep_ == "amod" or any(c.dep_ == "auxpass" for c in t.children):
+            return False  # "the said report", "was told"
+        if t.lemma_ == "ask" and not any(c.dep_ == "nsubj" for c in t.children):
+            return False  # "When asked ...": the question was put to the subject
+        return True
+
+    def cue_text(self, t: Token) -> tuple[str, Span]:
+        doc = self.doc
+        start, end = t.i, t.i + 1
+        if t.lower_ == "according":
+            end = t.i + 2
+        else:
+            end = max([end] + [c.i + 1 for c in t.children if c.dep_ == "prt"])
+            aux = [c.i for c in t.children if c.dep_ == "aux" and t.i - 2 <= c.i < t.i]
+            start = min([start] + aux)
+            if self.lex.speech.get(t.lemma_.lower()) == "describe":
+                as_ = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "as"]
+                if as_:
+                    end = as_[0].i + 1
+        span = doc[start:end]
+        return span.text, Span(span.start_char, span.end_char, span.text)
+
+    def speaker_of(self, verb: Token) -> tuple[int | None, Token | None]:
+        """The entity that performs a speech verb, walking up participles ("..., adding: ...")."""
+        if verb.lower_ == "according":
+            objs = [c for c in self.doc[verb.i + 1].children if c.dep_ == "pobj"]
+            return (self.names.resolve(objs[0]), objs[0]) if objs else (None, None)
+        t = verb
+        for _ in range(5):
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            if subj:
+                s = subj[0]
+                if s.lower_ in RELATIVE and t.dep_ == "relcl":
+                    s = t.head
+                return self.names.resolve(s), s
+            agent = [c for c in t.children if c.dep_ == "agent"]
+            pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]
+            if pobj:
+                return self.names.resolve(pobj[0]), pobj[0]
+            if t.dep_ == "acl" and self.names.entity_at(t.head.i) is not None:
+                return self.names.resolve(t.head), t.head     # "Keir declaring that ..."
+            if t.dep_ not in UPWARD_DEPS or t.head is t:
+                break
+            t = t.head
+        return None, None
+
+    # ------------------------------------------------------------------ direct quotes
+
+    def direct(self) -> list[Quote]:
+        out: list[Quote] = []
+        paragraphs = self.paragraphs
+        prev: Attribution | None = None    # attribution that carries into the next paragraph
+        orphans: list[Quoted] = []
+        for pi, ((ps, pe), quotes) in enumerate(paragraphs):
+            last: Attribution | None = None
+            for qi, q in enumerate(quotes):
+                attr = self.attribute(q, quotes)
+                if attr is None and qi > 0 and last is not None:
+                    attr = Attribution(last.speaker, last.cue, last.cue_span, last.confidence * 0.95,
+                                       "quotes.interrupted")
+                if attr is None and qi == 0 and prev is not None and self._starts_paragraph(q, ps):
+                    attr = Attribution(prev.speaker, prev.cue, prev.cue_span, 0.8, "quotes.continued")
+                if attr is None:
+                    attr = self.pull_quote(q, ps, pe, pi, paragraphs)
+                if attr is None and self._standalone(q, ps, pe):
+                    orphans.append(q)
+                if attr is None or self.is_scare(q):
+                    continue
+                last = attr
+                out.append(Quote(attr.speaker, Span(q.start, q.end, self.text[q.start:q.end]), "direct",
+                                 attr.cue, attr.cue_span, round(attr.confidence, 2), attr.rule))
+            # A paragraph whose quote has an attribution lends it to a next paragraph
+            # that opens with a quotation mark (multi-paragraph quotes).
+            prev = last if quotes and last is not None else None
+        return out + self.crossheads(orphans, out)
+
+    def _starts_paragraph(self, q: Quoted, ps: int) -> bool:
+        return self.text[ps:q.open_mark].strip() == ""
+
+    def _standalone(self, q: Quoted, ps: int, pe: int) -> bool:
+        return self._starts_paragraph(q, ps) and not self.text[q.end:pe].strip(CLOSERS)
+
+    def attribute(self, q: Quoted, quotes: list[Quoted]) -> Attribution | None:
+        """The speech verb nearest to q in its sentence, outside quotes, with a resolvable speaker."""
+        first, last = self.sentence_at(q.open_mark), self.sentence_at(max(q.open_mark, q.end - 1))
+        if first is None or last is None:
+            return None
+        span = self.doc.char_span(first[0], last[1], alignment_mode="expand")
+        best = None
+        for t in span if span is not None else []:
+            if t.idx in self.quoted or not self.is_cue(t):
+                continue
+            distance = q.open_mark - t.idx if t.idx < q.start else t.idx - q.end
+            if best is None or distance < best[0]:
+                best = (distance, t)
+        if best is None:
+            return None
+        verb = best[1]
+        speaker, subj = self.speaker_of(verb)
+        if speaker is None or (subj is not None and q.open_mark <= subj.idx < q.end):
+            return None  # no speaker, or the quoted words are the subject ("an alleged 'source' claimed")
+        cue, cue_span = self.cue_text(verb)
+        pronoun = subj is not None and subj.pos_ == "PRON"
+        return Attribution(speaker, cue, cue_span, 0.9 * (0.9 if pronoun else 1.0), "quotes.direct")
+
+    def is_scare(self, q: Quoted) -> bool:
+        """Short quoted modifiers inside a noun phrase: the ‘conservative’ vote."""
+        if len(self.text[q.start:q.end].split()) > 2:
+            return False
+        j = q.end + 1
+        while j < len(self.text) and j < q.end + 3 and self.tok_at(j) is None:
+            j += 1
+        nxt = self.tok_at(j)
+        return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+
+    def pull_quote(self, q: Quoted, ps: int, pe: int, pi: int, paragraphs) -> Attribution | None:
+        """A paragraph that is one quote, credited on the next line: “...” / Name, Role."""
+        if not self._standalone(q, ps, pe) or pi + 1 >= len(paragraphs):
+            return None
+        (ns, ne), _ = paragraphs[pi + 1]
+        line = self.doc.char_span(ns, ne, alignment_mode="expand")
+        if line is None or len(line) > 12:
+            return None
+        g = self.names.entity_at(line[0].i)
+        if g is None or self.names.kinds[g] != PERSON:
+            return None
+        m = self.names.tok2mention[line[0].i]
+        if m.end < line.end and self.doc[m.end].text not in (",", "-", "–", "—"):
+            return None
+        return Attribution(g, "pull quote", None, 0.7, "quotes.pull")
+
+    def crossheads(self, orphans: list[Quoted], found: list[Quote]) -> list[Quote]:
+        """Paragraphs that are one short quote repeated from an attributed quote (crossheads)."""
+        out = []
+        for q in orphans:
+            words = " ".join(self.text[q.start:q.end].split()).lower().strip(".,")
+            if not words or len(words.split()) > 12:
+                continue
+            other = next((f for f in found if words in " ".join(f.span.text.split()).lower()), None)
+            if other is not None:
+                out.append(Quote(other.speaker, Span(q.start, q.end, self.text[q.start:q.end]), "direct",
+                                 "crosshead", None, 0.6, "quotes.crosshead"))
+        return out
+
+    # ------------------------------------------------------------------ indirect quotes
+
+    def indirect(self, direct: list[Quote]) -> list[Quote]:
+        out = []
+        quoted = self.quoted
+        for t in self.doc:
+            if t.idx < self.skip_before or t.idx in quoted or not self.is_cue(t):
+                continue
+            if self.lex.speech.get(t.lemma_.lower()) != "say" and t.lower_ != "according":
+                continue
+            content = self.content_of(t)
+            if content is None:
+                continue
+            speaker, subj = self.speaker_of(t)
+            if speaker is None or (subj is not None and content.start <= subj.i < content.end):
+                continue
+            outside = [w for w in content if w.idx not in quoted and w.is_alpha and w.lower_ not in STOP]
+            if len(outside) < 3:
+                continue   # all but a quoted fragment: the direct quote says it
+            s, e = content.start_char, content.end_char
+            mixed = any(c in quoted for c in range(s, e))
+            cue, cue_span = self.cue_text(t)
+            conf = 0.7 * (0.9 if subj is not None and subj.pos_ == "PRON" else 1.0)
+            out.append(Quote(speaker, Span(s, e, self.text[s:e]), "mixed" if mixed else "indirect",
+                             cue, cue_span, round(conf, 2), "quotes.indirect"))
+        return out
+
+    def content_of(self, verb: Token) -> SpacySpan | None:
+        """The reported clause of a speech verb, within the verb's paragraph."""
+        doc = self.doc
+        if verb.lower_ == "according":
+            # The rest of the (quote-aware) sentence around "according to X".
+            phrase = {t.i for t in verb.subtree}
+            sent = self.sentence_at(verb.idx)
+            span = doc.char_span(*sent, alignment_mode="expand") if sent else None
+            toks = [t for t in span or [] if t.i not in phrase]
+            if not toks:
+                return None
+            if verb.i > toks[0].i:
+                start, end = toks[0].i, verb.i
+            else:
+                start, end = max(phrase) + 1, toks[-1].i + 1
+        else:
+            comps = [c for c in verb.children if c.dep_ == "ccomp"]
+            if not comps:
+                return None
+            sub = list(comps[0].subtree)
+            start, end = sub[0].i, sub[-1].i + 1
+            if doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if"):
+                start += 1
+            ps, pe = self._paragraph(verb)   # a clause never runs past its paragraph
+            while start < end and doc[start].idx < ps:
+                start += 1
+            while end > start and doc[end - 1].idx >= pe:
+                end -= 1
+        while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in "“‘\"'":
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", "-", "–", "—")
+                               or (doc[end - 1].text == "." and end - 1 > start)):
+            end -= 1
+        return doc[start:end] if end - start >= 3 else None
+
+    def _paragraph(self, t: Token) -> tuple[int, int]:
+        s = self.text.rfind("\n", 0, t.idx) + 1
+        e = self.text.find("\n", t.idx)
+        return s, (e if e >= 0 else len(self.text))
+
+
+def find_quotes(doc: Doc, names: DocNames, skip_before: int = 0) -> list[Quote]:
+    finder = QuoteFinder(doc, names, skip_before)
+    direct = finder.direct()
+    return direct + finder.indirect(direct)

