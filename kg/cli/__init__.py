@@ -1,0 +1,36 @@
+"""The kg command: a thin layer over the library; each command is one call.
+
+Exit status: 0 when all went well, 1 when some input could not be used (the
+rest was built), 2 when nothing could be done (bad arguments, no model, no
+store). Errors are one line on standard error, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import build, query
+
+COMMANDS = (build, query)
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="kg", description="Turn news articles into a queryable knowledge graph.")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMANDS:
+        module.register(sub)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("kg: interrupted; earlier outputs are left as they were", file=sys.stderr)
+        return 130
+    except Exception as e:   # the last line of defence: one line, never a traceback
+        known = getattr(args, "known_errors", ())
+        label = "" if isinstance(e, known) else f"{type(e).__name__}: "
+        print(f"kg {args.command}: {label}{e}", file=sys.stderr)
+        return 2

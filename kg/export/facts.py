@@ -1,0 +1,173 @@
+"""facts.json: the graph's facts in the gold-standard schema, read back with SPARQL.
+
+Everything here comes from queries over the built store, so what is scored is
+exactly what is in the graph. Schema: ../shared/gold/README.md (entities,
+memberships, quotes with character offsets, events with outcomes).
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from pyoxigraph import Store
+
+from .. import iri
+from ..vocab import KG, NOTATIONS, PREFIXES, SCHEMA
+from . import atomic_file
+
+ENTITIES = f"<{iri.ENTITIES_GRAPH}>"
+# The gold schema's entity types, most specific first.
+TYPES = [(SCHEMA.Person, "Person"), (SCHEMA.PoliticalParty, "PoliticalParty"), (SCHEMA.Place, "Place"),
+         (SCHEMA.Event, "Event"), (SCHEMA.NewsMediaOrganization, "Organization"), (SCHEMA.Organization, "Organization")]
+EVENT_TYPES = {str(KG.ByElection): "ByElection", str(KG.GeneralElection): "Election", str(KG.Referendum): "Referendum",
+               str(KG.Murder): "Murder", str(KG.Resignation): "Resignation", str(KG.Pandemic): "Pandemic"}
+
+
+def _notation(scheme: str) -> dict[str, str]:
+    return {str(term): notation for notation, term in NOTATIONS[scheme].items()}
+
+
+def select(store: Store, query: str) -> list[dict[str, str | None]]:
+    """Rows of a SELECT query as dicts of lexical values (None where unbound)."""
+    results = store.query(query, prefixes=PREFIXES)
+    names = [v.value for v in results.variables]
+    return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in results]
+
+
+def entities(store: Store) -> list[dict]:
+    rows = select(store, f"""
+        SELECT ?e ?cls ?name ?alias ?gender WHERE {{ GRAPH {ENTITIES} {{
+            ?e a ?cls ; schema:name ?name .
+            OPTIONAL {{ ?e skos:altLabel ?alias }}
+            OPTIONAL {{ ?e schema:gender ?gender }} }} }}""")
+    by_id: dict[str, dict] = {}
+    classes: dict[str, set] = defaultdict(set)
+    for r in rows:
+        eid = iri.entity_id(r["e"])
+        classes[eid].add(r["cls"])
+        e = by_id.setdefault(eid, {"id": eid, "type": None, "name": r["name"], "aliases": [], "gender": None})
+        if r["alias"] and r["alias"] not in e["aliases"]:
+            e["aliases"].append(r["alias"])
+        if r["gender"]:
+            e["gender"] = "female" if r["gender"] == str(SCHEMA.Female) else "male"
+    out = []
+    for eid, e in sorted(by_id.items()):
+        e["type"] = next((name for cls, name in TYPES if str(cls) in classes[eid]), None)
+        if e["type"] is None:
+            continue   # the software agent
+        e["aliases"] = sorted(e["aliases"])
+        if e["type"] != "Person":
+            del e["gender"]
+        out.append(e)
+    return out
+
+
+def _evidence_rows(store: Store, cls: str, fields: str, extra: str) -> list[dict]:
+    return select(store, f"""
+        SELECT ?x {fields} ?file ?exact WHERE {{ GRAPH ?g {{
+            ?x a {cls} ; prov:wasDerivedFrom ?ev . {extra}
+            ?ev oa:hasSource ?art ; oa:hasSelector ?sel . ?sel oa:exact ?exact .
+            ?art kg:fileName ?file }} }}""")
+
+
+def memberships(store: Store) -> list[dict]:
+    rows = _evidence_rows(store, "org:Membership", "?person ?org ?role ?status",
+                          "?x org:member ?person ; kg:roleLabel ?role ; kg:temporalStatus ?status . "
+                          "OPTIONAL { ?x org:organization ?org }")
+    status = _notation("TemporalStatusScheme")
+    merged: dict[tuple, dict] = {}
+    for r in rows:
+        current = status.get(r["status"]) != "former"
+        key = (r["person"], r["org"], r["role"].lower(), current)
+        m = merged.setdefault(key, {"person": iri.entity_id(r["person"]), "role": r["role"],
+                                    "organization": iri.entity_id(r["org"]) if r["org"] else None,
+                                    "current": current, "evidence": []})
+        ev = {"file": r["file"], "text": r["exact"]}
+        if ev not in m["evidence"]:
+            m["evidence"].append(ev)
+    return sorted(merged.values(), key=lambda m: (m["person"], m["organization"] or "", m["role"]))
+
+
+def quotes(store: Store) -> list[dict]:
+    rows = select(store, """
+        SELECT ?q ?speaker ?text ?type ?cue ?file ?start ?end ?conf WHERE { GRAPH ?g {
+            ?q a kg:Quotation ; schema:creator ?speaker ; schema:text ?text ; kg:quoteType ?type ;
+               kg:cue ?cue ; kg:confidence ?conf ; schema:isPartOf ?art ; prov:wasDerivedFrom ?ev .
+            ?art kg:fileName ?file .
+            ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end } }""")
+    kinds = _notation("QuoteTypeScheme")
+    out = [{"speaker": iri.entity_id(r["speaker"]), "text": r["text"],
+            "kind": "direct" if kinds[r["type"]] == "direct" else "indirect",
+            "file": r["file"], "start": int(r["start"]), "end": int(r["end"]), "cue": r["cue"],
+            "confidence": float(r["conf"])} for r in rows]
+    return sorted(out, key=lambda q: (q["file"], q["start"], q["end"], q["kind"]))
+
+
+def events(store: Store) -> list[dict]:
+    rows = select(store, f"""
+        SELECT ?e ?cls ?name ?date ?place WHERE {{ GRAPH {ENTITIES} {{
+            ?e a schema:Event, ?cls ; schema:name ?name .
+            OPTIONAL {{ ?e kg:date ?date }} OPTIONAL {{ ?e schema:location ?place }} }} }}""")
+    evs: dict[str, dict] = {}
+    for r in rows:
+        eid = iri.entity_id(r["e"])
+        ev = evs.setdefault(eid, {"id": eid, "name": r["name"], "type": None, "date": r["date"],
+                                  "place": iri.entity_id(r["place"]) if r["place"] else None, "outcomes": []})
+        ev["type"] = ev["type"] or EVENT_TYPES.get(r["cls"])
+    winners = defaultdict(list)
+    for r in select(store, "SELECT ?e ?w WHERE { GRAPH ?g { ?e kg:winner ?w . ?w a ?t } }"):
+        winners[r["e"]].append(r["w"])
+    predicates = _notation("OutcomeScheme")
+    merged: dict[tuple, dict] = {}
+    for r in _evidence_rows(store, "kg:Outcome", "?event ?type ?subject ?value",
+                            "?x kg:outcomeOf ?event ; kg:outcomeType ?type . "
+                            "OPTIONAL { ?x kg:outcomeSubject ?subject } OPTIONAL { ?x kg:outcomeValue ?value }"):
+        subject = r["subject"]
+        if subject is None:   # a majority stated without its winner: the election's winner
+            people = sorted({w for w in winners[r["event"]] if "/person/" in w})
+            subject = people[0] if people else None
+        if subject is None:
+            continue
+        value = int(r["value"]) if r["value"] is not None else None
+        key = (r["event"], predicates[r["type"]], subject, value)
+        o = merged.setdefault(key, {"predicate": key[1], "subject": iri.entity_id(subject), "value": value,
+                                    "evidence": []})
+        ev = {"file": r["file"], "text": r["exact"]}
+        if ev not in o["evidence"]:
+            o["evidence"].append(ev)
+        evs.setdefault(iri.entity_id(r["event"]), {"id": iri.entity_id(r["event"]), "outcomes": []})
+    for (event, *_), o in sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], kv[0][3] or 0)):
+        evs[iri.entity_id(event)]["outcomes"].append(o)
+    return sorted(evs.values(), key=lambda e: e["id"])
+
+
+def articles(store: Store) -> list[dict]:
+    rows = select(store, """
+        SELECT ?art ?file ?title ?date ?author ?publisher ?start ?end WHERE { GRAPH ?g {
+            ?art a schema:NewsArticle ; kg:fileName ?file .
+            OPTIONAL { ?art schema:headline ?title } OPTIONAL { ?art schema:datePublished ?date }
+            OPTIONAL { ?art schema:author ?author } OPTIONAL { ?art schema:publisher ?publisher }
+            OPTIONAL { ?art kg:boilerplate ?b . ?b oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end } } }""")
+    out: dict[str, dict] = {}
+    for r in rows:
+        a = out.setdefault(r["art"], {"file": r["file"], "title": r["title"], "date": r["date"],
+                                      "author": r["author"], "publisher": r["publisher"], "boilerplate_spans": []})
+        if r["start"] is not None and [int(r["start"]), int(r["end"])] not in a["boilerplate_spans"]:
+            a["boilerplate_spans"].append([int(r["start"]), int(r["end"])])
+    for a in out.values():
+        a["boilerplate_spans"].sort()
+    return sorted(out.values(), key=lambda a: a["file"])
+
+
+def facts(store: Store) -> dict:
+    return {"articles": articles(store), "entities": entities(store), "memberships": memberships(store),
+            "quotes": quotes(store), "events": events(store)}
+
+
+def write_facts(store: Store, path: Path) -> dict:
+    data = facts(store)
+    with atomic_file(Path(path), "w") as f:
+        json.dump(data, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    return data

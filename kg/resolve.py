@@ -1,0 +1,206 @@
+"""Entity resolution across articles: local entities -> one Entity per real thing.
+
+Local entities merge when they share a full name (honorifics aside), a
+gazetteer organisation, or an organisation/place name. A one-word name
+("Starmer", "Keir") joins the one full-name person it can be the surname or
+first name of; when several people share it, it stays apart rather than be
+guessed. The kind of a merged entity is voted across all its mentions, which
+fixes the small model's per-article typing errors. Events merge by type and
+place (by-elections), year (elections) or name. Ids come from canonical names
+and are deterministic.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from . import iri
+from .extract.lexicon import fold, lexicon
+from .model import EVENT, ORGANIZATION, PERSON, PLACE, ArticleFacts, Entity, EventInfo, LocalEntity, Resolution
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def bare(name: str) -> str:
+    """A name folded, without honorifics, leading "the" or a possessive."""
+    lex = lexicon()
+    words = [w for w in fold(name).replace("'s", "").split() if not lex.honorific(w)]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def resolve(articles: list[ArticleFacts]) -> Resolution:
+    lex = lexicon()
+    items: list[tuple[str, LocalEntity]] = [(a.meta.id, e) for a in articles for e in a.entities if e.kind != EVENT]
+    uf = _UnionFind(len(items))
+    first_with_key: dict[str, int] = {}
+
+    def link(key: str, i: int) -> None:
+        if key in first_with_key:
+            uf.union(first_with_key[key], i)
+        else:
+            first_with_key[key] = i
+
+    for i, (_, e) in enumerate(items):
+        entry = lex.org(e.name)
+        if entry is not None and entry.name == e.name:
+            link("org:" + entry.name, i)
+        for form in (e.name, *e.forms):
+            b = bare(form)
+            if b and not (e.kind == PERSON and len(b.split()) < 2):   # one-word person names: see below
+                link("name:" + b, i)
+    _attach_partial_names(items, uf)
+    return _build(items, uf, articles)
+
+
+def _attach_partial_names(items, uf: _UnionFind) -> None:
+    """One-word names join the single full-name person they can stand for."""
+    surnames, firsts = defaultdict(set), defaultdict(set)
+    for i, (_, e) in enumerate(items):
+        if e.kind == PERSON:
+            for form in e.forms:
+                words = bare(form).split()
+                if len(words) >= 2:
+                    surnames[words[-1]].add(uf.find(i))
+                    firsts[words[0]].add(uf.find(i))
+    for i, (_, e) in enumerate(items):
+        words = bare(e.name).split()
+        if len(words) != 1 or lexicon().org(e.name) is not None:
+            continue
+        votes = dict(e.kind_votes)
+        if e.kind == PLACE and votes.get(PERSON, 0) <= 0:
+            continue
+        if e.kind not in (PERSON, ORGANIZATION, PLACE):
+            continue
+        word = words[0]
+        for pool in (surnames.get(word, set()), firsts.get(word, set()) if e.kind == PERSON else set()):
+            roots = {uf.find(r) for r in pool}
+            if len(roots) == 1:
+                uf.union(roots.pop(), i)
+                break
+            if roots:
+                break   # several people could be meant: keep it apart
+
+
+def _kind(members: list[LocalEntity]) -> str:
+    lex = lexicon()
+    for e in members:
+        entry = lex.org(e.name)
+        if entry is not None and entry.name == e.name:
+            return entry.kind
+    votes: Counter = Counter()
+    for e in members:
+        for k, v in e.kind_votes:
+            votes[k] += v
+        if not e.kind_votes:
+            votes[e.kind] += 1
+    # A local decision that used context (a party, a compound place) counts as well.
+    for e in members:
+        votes[e.kind] += 0.5
+    if not votes:
+        return ORGANIZATION
+    return max(votes, key=lambda k: (votes[k], k == PERSON))
+
+
+def _canonical(members: list[LocalEntity], kind: str) -> str:
+    lex = lexicon()
+    for e in members:
+        entry = lex.org(e.name)
+        if entry is not None and entry.name == e.name:
+            return entry.name
+    forms: Counter = Counter()
+    for e in members:
+        forms[e.name] += len(e.mentions)
+    if kind == PERSON:
+        full = [f for f in forms if len(bare(f).split()) >= 2]
+        if full:
+            best = max(full, key=lambda f: (forms[f], len(f.split()) <= 3, -len(f), f))
+            return _strip_honorific(best)
+    return max(forms, key=lambda f: (forms[f], len(f), f))
+
+
+def _strip_honorific(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and lexicon().honorific(words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _build(items, uf: _UnionFind, articles: list[ArticleFacts]) -> Resolution:
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        clusters[uf.find(i)].append(i)
+    entities: dict[str, Entity] = {}
+    assignment: dict[tuple[str, int], str] = {}
+    taken: set[str] = set()
+    # Deterministic order: by the first article and position that names each cluster.
+    order = sorted(clusters.values(), key=lambda ix: (items[ix[0]][0], items[ix[0]][1].key))
+    for ix in order:
+        members = [items[i][1] for i in ix]
+        kind = _kind(members)
+        name = _canonical(members, kind)
+        eid = _unique(iri.entity_path(kind, iri.slugify(name)), taken)
+        aliases = sorted({f for e in members for f in e.forms if f != name}, key=lambda f: (f.lower(), f))
+        genders = Counter(e.gender for e in members if e.gender)
+        entities[eid] = Entity(id=eid, kind=kind, name=name, aliases=tuple(aliases),
+                               gender=genders.most_common(1)[0][0] if kind == PERSON and genders else None,
+                               mention_count=sum(len(e.mentions) for e in members))
+        for i in ix:
+            assignment[(items[i][0], items[i][1].key)] = eid
+    _resolve_events(articles, entities, assignment, taken)
+    return Resolution(entities=entities, assignment=assignment)
+
+
+def _unique(eid: str, taken: set[str]) -> str:
+    base, n = eid, 2
+    while eid in taken:
+        eid, n = f"{base}-{n}", n + 1
+    taken.add(eid)
+    return eid
+
+
+def _resolve_events(articles, entities, assignment, taken) -> None:
+    groups: dict[tuple, list[tuple[str, LocalEntity, str | None]]] = defaultdict(list)
+    for a in articles:
+        for e in a.entities:
+            if e.kind != EVENT or e.event is None:
+                continue
+            place = assignment.get((a.meta.id, e.event.place)) if e.event.place is not None else None
+            if e.event.type == "ByElection" and place:
+                key = ("ByElection", place)
+            elif e.event.type in ("Election", "Referendum") and e.event.date:
+                key = (e.event.type, e.event.date[:4], bare(e.name) if e.event.type == "Referendum" else "")
+            else:
+                key = (e.event.type, bare(e.name))
+            groups[key].append((a.meta.id, e, place))
+    for key, members in sorted(groups.items(), key=lambda kv: (kv[1][0][0], kv[1][0][1].key)):
+        place = next((p for _, _, p in members if p), None)
+        if key[0] == "ByElection" and place:
+            name = f"{entities[place].name} by-election"
+        else:
+            name = Counter(e.name for _, e, _ in members).most_common(1)[0][0]
+        dates = [e.event.date for _, e, _ in members if e.event.date]
+        date = max(dates, key=lambda d: (len(d), dates.count(d))) if dates else None
+        eid = _unique(iri.entity_path(EVENT, iri.slugify(name)), taken)
+        aliases = sorted({m.text.strip() for _, e, _ in members for m in e.mentions
+                          if m.text.strip() and m.text.strip() != name and len(m.text) < 80})
+        entities[eid] = Entity(id=eid, kind=EVENT, name=name, aliases=tuple(aliases),
+                               mention_count=sum(len(e.mentions) for _, e, _ in members),
+                               event=EventInfo(type=key[0], date=date), event_place=place)
+        for aid, e, _ in members:
+            assignment[(aid, e.key)] = eid
+
