@@ -140,8 +140,8 @@ class GraphBuilder:
         yield Quad(ev, N(OA.hasSource), art, g)
         yield Quad(ev, N(OA.hasSelector), pos, g)
         yield Quad(pos, N(RDF.type), N(OA.TextPositionSelector), g)
-        yield Quad(pos, N(OA.start), typed(span.start, XSD.nonNegativeInteger), g)
-        yield Quad(pos, N(OA.end), typed(span.end, XSD.nonNegativeInteger), g)
+        yield Quad(pos, N(OA.start), typed(span.start, XSD.integer), g)
+        yield Quad(pos, N(OA.end), typed(span.end, XSD.integer), g)
         if exact:
             quote = N(ev.value + "/quote")
             yield Quad(ev, N(OA.hasSelector), quote, g)

@@ -13,7 +13,7 @@ import unicodedata
 
 BASE = "https://example.org/kg/id/"
 
-KIND_PATH = {"Person": "person", "Organization": "org", "PoliticalParty": "org", "NewsMediaOrganization": "org",
+KIND_PATH = {"Person": "person", "Organization": "organization", "PoliticalParty": "organization", "NewsMediaOrganization": "organization",
              "Place": "place", "Event": "event"}
 
 

@@ -15,7 +15,7 @@ from . import _umask, atomic_file, replace_dir
 
 FILE_PREFIXES = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
                  "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-                 "person": iri.BASE + "person/", "org": iri.BASE + "org/", "place": iri.BASE + "place/",
+                 "person": iri.BASE + "person/", "organization": iri.BASE + "organization/", "place": iri.BASE + "place/",
                  "event": iri.BASE + "event/", "article": iri.BASE + "article/", "quote": iri.BASE + "quote/",
                  "evidence": iri.BASE + "evidence/", "graph": iri.BASE + "graph/"}
 

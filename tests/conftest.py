@@ -1,0 +1,59 @@
+"""Shared fixtures: the real spaCy pipeline, and the example corpus built once through the real CLI."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "seeds"
+KG = Path(sys.executable).parent / "kg"          # the installed console script
+SHARED = Path(os.environ.get("KG_SHARED_DIR", ROOT.parent / "shared"))
+GOLD = SHARED / "gold" / "seeds.gold.json"
+
+
+def run_kg(*args: str, cwd: Path | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([str(KG), *args], capture_output=True, text=True, cwd=cwd, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.nlp import load
+    return load()
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """(output directory, completed process) of `kg build examples/seeds --out DIR`."""
+    out = tmp_path_factory.mktemp("seed-build")
+    proc = run_kg("build", str(SEEDS), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return out, proc
+
+
+@pytest.fixture(scope="session")
+def seed_facts(seed_build):
+    return json.loads((seed_build[0] / "facts.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def gold():
+    if not GOLD.is_file():
+        pytest.skip(f"seed gold standard not found at {GOLD} (set KG_SHARED_DIR)")
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    """Facts of a short text: extract("Jane Doe said ...") -> ArticleFacts."""
+    from kg.extract import extract_article
+    from kg.ingest import make_article
+
+    def run(text: str, date: str | None = "2024-03-01"):
+        article = make_article(text, "case.txt", date=date)
+        return extract_article(nlp(article.clean), article)
+    return run

@@ -1,0 +1,85 @@
+"""kg build on the example corpus: the four outputs, valid RDF, facts that point into the files."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from conftest import SEEDS, run_kg
+
+
+def test_build_writes_every_output_and_a_summary(seed_build):
+    out, proc = seed_build
+    for name in ("graph.ttl", "graph.trig", "graph.nq", "graph.html", "facts.json"):
+        assert (out / name).stat().st_size > 1000, name
+    assert (out / "store").is_dir()
+    assert "Read 5 articles" in proc.stdout
+    assert "quotes" in proc.stdout and "Wrote:" in proc.stdout
+
+
+def test_turtle_parses_the_same_in_rdflib_and_oxigraph(seed_build):
+    out, _ = seed_build
+    g = rdflib.Graph().parse(out / "graph.ttl")
+    assert len(g) > 1000
+    assert len(set(ox.parse(path=str(out / "graph.ttl")))) == len(g)
+
+
+def test_each_article_has_its_own_named_graph(seed_build):
+    out, _ = seed_build
+    ds = rdflib.Dataset().parse(out / "graph.trig", format="trig")
+    graphs = {str(c.identifier) for c in ds.graphs()}
+    assert sum("/graph/" in g and not g.endswith(("/entities", "/ontology")) for g in graphs) == 5
+
+
+def test_facts_point_at_the_exact_words_of_the_files(seed_facts):
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    assert len(seed_facts["quotes"]) >= 40
+    for q in seed_facts["quotes"]:
+        assert texts[q["file"]][q["start"]:q["end"]] == q["text"]
+    evidence = [e for m in seed_facts["memberships"] for e in m["evidence"]]
+    evidence += [e for ev in seed_facts["events"] for o in ev["outcomes"] for e in o["evidence"]]
+    assert evidence
+    for e in evidence:
+        assert e["text"] in texts[e["file"]]
+
+
+def test_facts_follow_the_gold_schema(seed_facts):
+    assert set(seed_facts) >= {"articles", "entities", "memberships", "quotes", "events"}
+    ids = {e["id"] for e in seed_facts["entities"]}
+    assert all(e["type"] in {"Person", "Organization", "PoliticalParty", "Place", "Event"} for e in seed_facts["entities"])
+    assert all(q["speaker"] in ids and q["kind"] in ("direct", "indirect") for q in seed_facts["quotes"])
+    assert all(m["person"] in ids and (m["organization"] is None or m["organization"] in ids)
+               for m in seed_facts["memberships"])
+    assert all(o["subject"] in ids for ev in seed_facts["events"] for o in ev["outcomes"])
+    assert {a["file"] for a in seed_facts["articles"]} == {p.name for p in SEEDS.glob("*.txt")}
+
+
+def test_query_answers_who_said_what_and_agrees_with_facts(seed_build, seed_facts):
+    out, _ = seed_build
+    proc = run_kg("query", "SELECT ?name ?text WHERE { ?q a kg:Quotation ; schema:creator ?p ; schema:text ?text . "
+                  "?p schema:name ?name }", "--store", str(out / "store"), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    names = {e["id"]: e["name"] for e in seed_facts["entities"]}
+    expected = {(names[q["speaker"]], q["text"]) for q in seed_facts["quotes"]}
+    assert {(r["name"], r["text"]) for r in rows} == expected
+
+
+def test_query_reads_a_query_file_and_prints_a_table(seed_build, tmp_path):
+    out, _ = seed_build
+    rq = tmp_path / "count.rq"
+    rq.write_text("SELECT (COUNT(DISTINCT ?p) AS ?people) WHERE { ?p a schema:Person }\n")
+    proc = run_kg("query", str(rq), "--store", str(out / "store"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0].strip() == "people" and "(1 row)" in proc.stdout
+
+
+def test_a_rebuild_gives_the_same_triples(seed_build, tmp_path):
+    out, _ = seed_build
+    proc = run_kg("build", str(SEEDS), "--out", str(tmp_path), "--no-view", "-q")
+    assert proc.returncode == 0, proc.stderr
+    first = set(ox.parse(path=str(out / "graph.nq")))
+    again = set(ox.parse(path=str(tmp_path / "graph.nq")))
+    assert first == again

@@ -1,0 +1,40 @@
+"""The command line: help for every command, one-line errors, exit statuses."""
+from __future__ import annotations
+
+from conftest import run_kg
+from kg.cli import parser
+
+
+def test_every_command_has_help_text():
+    sub = next(a for a in parser()._actions if a.dest == "command")
+    assert set(sub.choices) >= {"build", "query"}
+    for name, p in sub.choices.items():
+        assert p.description, name
+        for action in p._actions:
+            if action.dest != "help":
+                assert action.help, f"{name} {action.dest}"
+
+
+def test_unknown_model_is_a_one_line_error(tmp_path):
+    proc = run_kg("build", "--model", "no_such_pipeline", "--out", str(tmp_path))
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "no_such_pipeline" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_missing_input_is_a_one_line_error_and_writes_nothing(tmp_path):
+    proc = run_kg("build", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    assert "nowhere" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_sparql_is_a_one_line_error(seed_build):
+    out, _ = seed_build
+    proc = run_kg("query", "SELEC nothing", "--store", str(out / "store"))
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("kg query: SPARQL syntax error") and proc.stderr.count("\n") == 1
+
+
+def test_query_without_a_store_says_so(tmp_path):
+    proc = run_kg("query", "ASK {}", "--store", str(tmp_path / "none"))
+    assert proc.returncode == 2 and "kg build" in proc.stderr
