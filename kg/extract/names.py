@@ -37,6 +37,7 @@ NOMINALS = {"group": ORG_KINDS, "organisation": ORG_KINDS, "organization": ORG_K
             "network": (MEDIA,), "outlet": (MEDIA,), "agency": ORG_KINDS, "department": ORG_KINDS,
             "ministry": ORG_KINDS, "council": ORG_KINDS, "committee": ORG_KINDS, "government": ORG_KINDS}
 SUBJECT = ("nsubj", "nsubjpass")
+ORG_SUFFIXES = {"media", "news", "radio", "tv", "television", "press", "network", "group"}
 RUN_ENDS = {"election", "elections", "by-election", "party", "report", "programme", "program"}
 WINDOW = 1500   # characters a pronoun may look back
 
@@ -107,6 +108,7 @@ class DocNames:
                   for t in doc if t.text.startswith("@") and len(t.text) > 2 and t.text[1:].replace("_", "").isalnum()]
         covered = {i for m in found for i in range(m.start, m.end)}
         found += self._from_capitalised(covered)
+        found += self._propagate(found)
         # Longest span wins; on equal spans, gazetteer and honorific evidence is merged in.
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken: dict[int, Mention] = {}
@@ -168,6 +170,9 @@ class DocNames:
                     s += 1
             if s >= e or not self._name_shaped(s, e):
                 continue
+            if label != "PERSON" and e < len(doc) and doc[e].lower_ in ORG_SUFFIXES and e == end:
+                e += 1   # "Novara media": the name of an outlet, not a place
+                label = "ORG"
             text = doc[s:e].text
             org = self.lex.org(text)
             m = Mention(s, e, text, {}, org, honorific, htext)
@@ -267,6 +272,26 @@ class DocNames:
             i = max(j, i + 1)
         return out
 
+    def _propagate(self, found: list[Mention]) -> list[Mention]:
+        """Other occurrences of a name found once ("Momentum" before "Co-Chair" where the NER missed it)."""
+        doc, by_first = self.doc, defaultdict(list)
+        covered = {i for m in found for i in range(m.start, m.end)}
+        for m in found:
+            if m.votes and not m.handle and m.end - m.start <= 6:
+                by_first[doc[m.start].text].append(m)
+        out = []
+        for t in doc:
+            if t.i in covered or not _capitalised(t) or t.text not in by_first:
+                continue
+            for m in sorted(by_first[t.text], key=lambda m: m.start - m.end):
+                n = m.end - m.start
+                if doc[t.i:t.i + n].text == doc[m.start:m.end].text and not covered & set(range(t.i, t.i + n)):
+                    out.append(Mention(t.i, t.i + n, m.text, {k: v * 0.5 for k, v in m.votes.items()}, m.org,
+                                       m.honorific, m.honorific_text))
+                    covered.update(range(t.i, t.i + n))
+                    break
+        return out
+
     def _from_compound_places(self) -> list[Mention]:
         """Two place names joined by "and" or "&" that name one place: a constituency."""
         doc, out = self.doc, []
@@ -294,7 +319,11 @@ class DocNames:
 
     def _context_votes(self, m: Mention) -> None:
         doc = self.doc
-        after = [t.lower_ for t in doc[m.end:m.end + 3]]
+        skip = 1 if m.end < len(doc) and doc[m.end].text.isupper() and self.lex.role([doc[m.end].lower_]) else 0
+        after = [t.lower_ for t in doc[m.end + skip:m.end + skip + 3]]   # past a title: "X MP, who"
+        first = self.lex.org(m.words[0]) if len(m.words) >= 2 and not m.org else None
+        if first is not None and first.kind == PARTY:
+            m.vote(ORGANIZATION, 2.0)    # "Labour Together", "Conservative Home": named after a party
         if after[:2] == [",", "who"] or after[:1] == ["who"]:
             m.vote(PERSON, 2.0)
         if after[:2] == [",", "which"]:
@@ -476,6 +505,34 @@ class DocNames:
                 return True
         return False
 
+    def anonymous(self, head: Token) -> int | None:
+        """An unnamed but specific person ("the far-right candidate", "a man who ..."), as an entity.
+
+        The description (the head noun with its modifiers) names it; the same
+        description again in the article is the same entity.
+        """
+        doc = self.doc
+        if head.pos_ != "NOUN" or not (head.lemma_.lower() in self.lex.person_nouns or self.lex.role([head.lower_])):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that") for c in head.children):
+            return None
+        mods = [c.i for c in head.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")]
+        start = min([head.i] + [min(t.i for t in doc[m].subtree) for m in mods])
+        name = doc[start:head.i + 1].text
+        key = "anon:" + fold(name)
+        self._anonymous = getattr(self, "_anonymous", {})
+        if key not in self._anonymous:
+            m = Mention(start, head.i + 1, name, {PERSON: 1.0}, group=len(self.groups))
+            self.groups.append([m])
+            self.kinds.append(PERSON)
+            self.names.append(name)
+            self.genders.append(self.lex.person_nouns.get(head.lemma_.lower()))
+            self._anonymous[key] = m.group
+        return self._anonymous[key]
+
+    def is_anonymous(self, group: int) -> bool:
+        return group in getattr(self, "_anonymous", {}).values()
+
     # ------------------------------------------------------------------ lookups
 
     def entity_at(self, i: int) -> int | None:
@@ -520,5 +577,5 @@ class DocNames:
                     votes[k] += v
             out.append(LocalEntity(key=gi, kind=self.kinds[gi], name=self.names[gi], forms=tuple(forms),
                                    mentions=tuple(spans), gender=self.genders[gi],
-                                   kind_votes=tuple(sorted(votes.items()))))
+                                   kind_votes=tuple(sorted(votes.items())), anonymous=self.is_anonymous(gi)))
         return out

@@ -63,14 +63,15 @@ class QuoteFinder:
     def is_cue(self, t: Token) -> bool:
         if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
             return True
-        kind = self.lex.speech.get(t.lemma_.lower())
+        lemma = t.lemma_.lower()
+        kind = self.lex.speech.get(lemma)
         if kind is None or t.pos_ not in ("VERB", "AUX"):
             return False
-        if t.lemma_ == "go":
+        if lemma == "go":
             return any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children)
         if t.dep_ == "amod" or any(c.dep_ == "auxpass" for c in t.children):
             return False  # "the said report", "was told"
-        if t.lemma_ == "ask" and not any(c.dep_ == "nsubj" for c in t.children):
+        if lemma == "ask" and not any(c.dep_ == "nsubj" for c in t.children):
             return False  # "When asked ...": the question was put to the subject
         return True
 
