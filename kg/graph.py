@@ -187,8 +187,8 @@ class GraphBuilder:
     def _membership(self, m, facts: ArticleFacts, art, g, ent) -> Iterator[Quad]:
         aid = facts.meta.id
         person, org = ent(m.person), ent(m.organization)
-        if person is None:
-            return
+        if person is None or self._kind(facts, m.person) != PERSON:
+            return   # the member turned out not to be a person once all articles were seen
         node = N(iri.membership(aid, person.value, org.value if org else "", m.role, m.current))
         yield Quad(node, N(RDF.type), N(ORG.Membership), g)
         yield Quad(node, N(ORG.member), person, g)

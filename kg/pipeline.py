@@ -22,6 +22,7 @@ from .extract import extract_article
 from .graph import build_quads
 from .ingest import IngestError, discover, read_article
 from .model import Article, ArticleFacts
+from .reconcile import reconcile
 from .resolve import resolve
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "seeds"
@@ -34,6 +35,7 @@ class BuildReport:
     articles: int = 0
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
+    contradictions: list[str] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
@@ -97,6 +99,8 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
     if progress:
         progress(0, 0, "resolving entities and writing the graph")
     resolution = resolve(facts)
+    facts, conflicts = reconcile(facts, resolution)
+    report.contradictions = [str(c) for c in conflicts]
     out = Path(out)
     quads = list(build_quads(facts, resolution, report.model)) + ontology_quads()
     store = write_store(quads, out / "store")

@@ -52,5 +52,7 @@ def run(args) -> int:
           + f" in {report.seconds:.1f} s with {report.model}.")
     print(f"Facts: {c['people']} people ({c['entities']} entities), {c['memberships']} memberships, "
           f"{c['quotes']} quotes, {c['events']} events with {c['outcomes']} outcomes; {c['triples']} triples.")
+    for line in report.contradictions:
+        print(f"Articles disagree: {line}")
     print("Wrote: " + ", ".join(str(p) for p in report.outputs))
     return 1 if report.errors else 0

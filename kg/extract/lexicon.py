@@ -40,6 +40,12 @@ class RoleEntry:
     body: str | None
 
 
+@dataclass(frozen=True)
+class Country:
+    name: str
+    government: str
+
+
 @dataclass
 class Lexicon:
     honorifics: dict[str, Honorific] = field(default_factory=dict)
@@ -49,6 +55,10 @@ class Lexicon:
     orgs: dict[str, OrgEntry] = field(default_factory=dict)       # folded alias -> entry
     org_max_words: int = 1
     person_nouns: dict[str, str | None] = field(default_factory=dict)  # lemma -> gender
+    countries: dict[str, Country] = field(default_factory=dict)         # folded name or demonym -> country
+
+    def country(self, text: str) -> Country | None:
+        return self.countries.get(fold(text))
 
     def honorific(self, word: str) -> Honorific | None:
         return self.honorifics.get(word.lower().rstrip("."))
@@ -80,6 +90,9 @@ def lexicon() -> Lexicon:
         lex.role_max_words = max(lex.role_max_words, len(entry.phrase.split()))
     for noun, gender in _rows("person_nouns.tsv"):
         lex.person_nouns[noun] = None if gender == "-" else gender
+    for name, other, government in _rows("countries.tsv"):
+        for form in (name, *other.split("|")):
+            lex.countries.setdefault(fold(form), Country(name, government))
     for row in _rows("organisations.tsv"):
         name, kind = row[0], row[1]
         raw = [a for a in (row[2].split("|") if len(row) > 2 else []) if a]

@@ -3,21 +3,31 @@
 Pre-modifiers ("Labour leader Keir Starmer", "former Labour and Respect MP X"),
 appositions ("X, a political science professor at the University of Y";
 "the party's new coordinator, X"), copulas ("X is co-editor of Y"), "X of Y",
-possessives ("Labour's X" as member, "X's Workers Party" as leader) and
-post-nominal titles ("X MP"). A role is kept as written and mapped to the role
-scheme; "former", "late", "ex-" and past-tense copulas make it a past role.
+possessives ("Labour's X" as member, "X's Workers Party" as leader),
+post-nominal titles ("X MP"), bodies people sit on ("X and Y sat on Z's
+inquiry"), succession ("X, who replaced Y as coordinator") and photo credits
+("Photo by X/Agency"). A role is kept as written and mapped to the role
+scheme; "former", "late", "ex-" and the past tense make it a past role. A role
+of government with no body named belongs to the government of the country
+the article is about; a party role with no party named, in an article about
+one party, belongs to that party (with a lower confidence).
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Token
 
-from ..model import ORG_KINDS, PARTY, PERSON, PLACE, Membership, Span
+from ..model import ORG_KINDS, ORGANIZATION, PARTY, PERSON, PLACE, Membership, Span
 from .lexicon import lexicon
 from .names import DocNames
 
 PAST = {"former", "ex", "ex-", "late", "then", "previous", "erstwhile", "one-time", "onetime", "outgoing", "past"}
 SKIP_ADJ = {"new", "national", "close", "key", "senior", "veteran", "longtime", "long-time", "current",
             "local", "young", "prominent", "leading", "top", "second", "placed", "first", "third", "incoming"}
+PARTY_ROLES = {"candidate", "official", "chair", "co-chair", "deputy leader", "shadow minister", "MP"}
+BODY_VERBS = {"sit": "member", "serve": "member", "join": "member", "chair": "chair", "lead": "leader", "head": "leader"}
+CREDITS = {"photo", "photograph", "picture", "image", "pictures", "photos"}
 
 
 class MembershipFinder:
@@ -25,6 +35,10 @@ class MembershipFinder:
         self.doc, self.names, self.lex = doc, names, lexicon()
         self.out: list[Membership] = []
         self.seen: set[tuple] = set()
+        self._party = self._dominant_party()
+        self._country = self._main_country()
+
+    # ------------------------------------------------------------------ helpers
 
     def org_at(self, i: int) -> int | None:
         g = self.names.entity_at(i)
@@ -34,19 +48,55 @@ class MembershipFinder:
 
     def person_at(self, i: int) -> int | None:
         g = self.names.entity_at(i)
-        return g if g is not None and self.names.kinds[g] == PERSON else None
+        return g if g is not None and self.personlike(g) else None
+
+    def personlike(self, g: int) -> bool:
+        """A person, or a name the small model typed as an organisation on weak evidence ("X Y MP")."""
+        if self.names.kinds[g] == PERSON:
+            return True
+        group = self.names.groups[g]
+        if self.names.kinds[g] != ORGANIZATION or not group or any(m.org for m in group):
+            return False
+        words = group[0].words
+        weak = sum(m.votes.get(ORGANIZATION, 0) for m in group) <= 1.0
+        some = sum(m.votes.get(PERSON, 0) for m in group) > 0
+        return weak and some and 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+
+    def _dominant_party(self) -> int | None:
+        counts = Counter({g: len(ms) for g, ms in enumerate(self.names.groups) if self.names.kinds[g] == PARTY})
+        top = counts.most_common(2)
+        if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+            return top[0][0]
+        return None
+
+    def _main_country(self):
+        counts = Counter(self.lex.country(t.text) for t in self.doc if t.text[:1].isupper() and self.lex.country(t.text))
+        return counts.most_common(1)[0][0] if counts else None
 
     def add(self, person: int, org: int | None, role: str, current: bool, lo: int, hi: int,
             conf: float, rule: str) -> None:
         role = " ".join(role.replace(" - ", "-").split())
         entry = self.lex.role_text(role)
+        if org is None and entry is not None:
+            org, conf, rule = self.implied_body(entry, lo, org, conf, rule)
         key = entry.key if entry else "member"
         sig = (person, org, role.lower(), current)
-        if sig in self.seen or person == org:
+        if sig in self.seen or person == org or not role:
             return
         self.seen.add(sig)
         s, e = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
         self.out.append(Membership(person, org, role, key, current, Span(s, e, self.doc.text[s:e]), conf, rule))
+
+    def implied_body(self, entry, lo: int, org, conf: float, rule: str):
+        """The body a role belongs to when the text names none: a government, or the article's party."""
+        if entry.body == "government":
+            country = self.lex.country(self.doc[lo - 1].text) if lo > 0 else None
+            country = country or self._country
+            if country is not None:
+                return self.names.add_entity(country.government, ORGANIZATION), conf * 0.8, rule + "+government"
+        elif entry.key in PARTY_ROLES and self._party is not None:
+            return self._party, min(conf, 0.5), rule + "+article-party"
+        return org, conf, rule
 
     # ------------------------------------------------------------------ role phrases
 
@@ -55,9 +105,7 @@ class MembershipFinder:
         doc = self.doc
         for width in range(min(self.lex.role_max_words * 3, end), 0, -1):
             start = end - width
-            if "\n" in doc[start:end].text:
-                continue
-            if self.lex.role_text(doc[start:end].text):
+            if "\n" not in doc[start:end].text and self.lex.role_text(doc[start:end].text):
                 return start
         return None
 
@@ -68,34 +116,77 @@ class MembershipFinder:
             t = doc[k]
             g = self.org_at(k)
             if g is not None:
-                m = self.names.tok2mention[k]
                 orgs.append(g)
-                k = m.start - 1
+                k = self.names.tok2mention[k].start - 1
+                continue
+            country = self.lex.country(t.text) if t.text[:1].isupper() else None
+            if country is not None and not orgs:   # "Indian leader X": the country
+                orgs.append(self.names.add_entity(country.name, PLACE))
+                k -= 1
                 continue
             if t.tag_ == "POS" or t.lower_ in ("and", "&", ","):
                 k -= 1
-                continue
-            if t.lower_ in PAST or t.lower_.rstrip("-") in PAST:
+            elif t.lower_ in PAST or t.lower_.rstrip("-") in PAST:
                 past, k = True, k - 1
-                continue
-            if t.lower_ in SKIP_ADJ or (t.pos_ == "ADJ" and not orgs):
+            elif t.lower_ in SKIP_ADJ or (t.pos_ == "ADJ" and not orgs):
                 k -= 1
-                continue
-            if t.lower_ in ("its", "their") and not orgs:
+            elif t.lower_ in ("its", "their") and not orgs:
                 g = self.names.pronouns.get(k)
                 if g is not None:
                     orgs.append(g)
                 k -= 1
-                continue
-            break
+            else:
+                break
         return orgs, past, k + 1
+
+    def role_phrase(self, head: Token) -> tuple[str, bool, list[int]]:
+        """The role words of a noun phrase headed by ``head``, whether it is past, and its organisations."""
+        doc = self.doc
+        past = any(c.lower_.rstrip("-") in PAST for c in head.subtree if c.i < head.i)
+        orgs, start = [], head.i
+        for c in sorted((c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod")),
+                        key=lambda c: -c.i):
+            g = self.org_at(c.i)
+            if g is not None:
+                orgs.append(g)
+            elif c.dep_ == "poss":
+                r = self.names.resolve(c)
+                if r is not None and self.names.kinds[r] in ORG_KINDS:
+                    orgs.append(r)
+            elif c.lower_.rstrip("-") not in PAST and c.lower_ not in SKIP_ADJ and \
+                    (c.i == start - 1 or all(doc[k].text == "-" for k in range(c.i + 1, start))):
+                start = c.i
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                and not doc[start - 1].whitespace_:
+            start -= 2   # "co-editor", "vice-president": a hyphenated role word
+        role = doc[start:head.i + 1].text
+        while role and not self.lex.role_text(role) and " " in role:
+            role = role.split(" ", 1)[1]
+        return (role if self.lex.role_text(role) else ""), past, orgs
+
+    def orgs_after(self, head: Token) -> list[int]:
+        """Organisations in "of/at/for/on ORG" after a role noun, with their possessors."""
+        out = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "for", "on", "with", "in"):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                g = self.org_at(pobj.i)
+                if g is None or (self.names.kinds[g] == PLACE and prep.lower_ not in ("for", "of")):
+                    continue
+                out.append(g)
+                for c in pobj.lefts:  # "Labour's National Executive Committee"
+                    owner = self.org_at(c.i) if c.dep_ in ("poss", "compound") else None
+                    if owner is not None and owner != g:
+                        out.append(owner)
+        return out
 
     # ------------------------------------------------------------------ patterns
 
     def run(self) -> list[Membership]:
         for m in self.names.mentions:
             person = m.group
-            if self.names.kinds[person] != PERSON:
+            if not self.personlike(person):
                 continue
             self.premodifier(m, person)
             self.postnominal(m, person)
@@ -103,25 +194,30 @@ class MembershipFinder:
             self.copula(m, person)
             self.of_org(m, person)
             self.possessive(m, person)
+            self.credit(m, person)
+        for t in self.doc:
+            if t.pos_ == "VERB" and t.lemma_.lower() in BODY_VERBS:
+                self.body(t)
+            elif t.pos_ == "VERB" and t.lemma_.lower() in ("replace", "succeed"):
+                self.succession(t)
         return self.out
 
     def premodifier(self, m, person: int) -> None:
         doc = self.doc
         end = m.start - (1 if m.honorific_text else 0)
-        if end > 0 and doc[end - 1].text == "." and m.honorific_text:
+        if m.honorific_text and end > 0 and doc[end - 1].text == ".":
             end -= 1
         rs = self.role_ending_at(end)
         if rs is None or rs == end:
             return
         orgs, past, lo = self.left_context(rs)
-        role = doc[rs:end].text
-        # A nominal possessor: "the party's leader Sir Keir Starmer".
-        if not orgs and rs >= 2 and doc[rs - 1].tag_ == "POS":
+        if not orgs and rs >= 2 and doc[rs - 1].tag_ == "POS":   # "the party's leader X"
             g = self.names.resolve(doc[rs - 2])
             if g is not None and self.names.kinds[g] in ORG_KINDS:
                 orgs, lo = [g], rs - 2
         for org in orgs or [None]:
-            self.add(person, org, role, not past, lo, m.end, 0.85 if org is not None else 0.6, "membership.premodifier")
+            self.add(person, org, doc[rs:end].text, not past, lo, m.end, 0.85 if org is not None else 0.6,
+                     "membership.premodifier")
 
     def postnominal(self, m, person: int) -> None:
         """"X MP", "X MP for Y"."""
@@ -135,66 +231,17 @@ class MembershipFinder:
                 hi = self.names.tok2mention[hi + 1].end
         self.add(person, org, doc[m.end].text, True, m.start, hi, 0.8, "membership.postnominal")
 
-    def role_phrase(self, head: Token) -> tuple[str, int, bool, list[int]]:
-        """The role words of a noun phrase headed by ``head``: compounds and adjectives before it."""
-        doc = self.doc
-        mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "det", "poss", "nummod")]
-        past = any(c.lower_.rstrip("-") in PAST for c in head.subtree if c.i < head.i)
-        orgs = []
-        start = head.i
-        for c in sorted(mods, key=lambda c: -c.i):
-            if c.dep_ == "det":
-                continue
-            g = self.org_at(c.i)
-            if g is not None:
-                orgs.append(g)
-                continue
-            if c.dep_ == "poss":
-                r = self.names.resolve(c)
-                if r is not None and self.names.kinds[r] in ORG_KINDS:
-                    orgs.append(r)
-                continue
-            if c.lower_.rstrip("-") in PAST or c.lower_ in SKIP_ADJ:
-                continue
-            if c.i == start - 1 or (c.i < start and all(doc[k].text == "-" for k in range(c.i + 1, start))):
-                start = c.i
-        role = doc[start:head.i + 1].text
-        while role and not self.lex.role_text(role) and " " in role:
-            role = role.split(" ", 1)[1]
-        return (role if self.lex.role_text(role) else ""), start, past, orgs
-
-    def orgs_after(self, head: Token) -> list[int]:
-        """Organisations in "of/at/for/on ORG" after a role noun, with their possessors."""
-        out = []
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for", "on", "with", "in"):
-                for pobj in prep.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    g = self.org_at(pobj.i)
-                    if g is None or (self.names.kinds[g] == PLACE and prep.lower_ not in ("for", "of")):
-                        continue
-                    out.append(g)
-                    for c in pobj.lefts:  # "Labour's National Executive Committee"
-                        owner = self.org_at(c.i) if c.dep_ in ("poss", "compound") else None
-                        if owner is not None and owner != g:
-                            out.append(owner)
-        return out
-
     def apposition(self, m, person: int) -> None:
-        doc = self.doc
-        head = doc[m.end - 1]
-        # "X, a political science professor at the University of Y"
-        for a in head.children:
+        head = self.doc[m.end - 1]
+        for a in head.children:   # "X, a political science professor at the University of Y"
             if a.dep_ == "appos" and a.i > head.i:
                 self._role_noun(a, person, m.start, max(t.i for t in a.subtree) + 1, "membership.apposition")
-        # "Labour's new national campaign coordinator, X"
-        if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ == "NOUN":
+        if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ == "NOUN":   # "Labour's coordinator, X"
             self._role_noun(head.head, person, min(t.i for t in head.head.subtree if t.i < head.i), m.end,
                             "membership.apposition")
 
     def _role_noun(self, noun: Token, person: int, lo: int, hi: int, rule: str, past: bool = False) -> None:
-        role, _, was, orgs = self.role_phrase(noun)
+        role, was, orgs = self.role_phrase(noun)
         if not role:
             return
         orgs = orgs + [g for g in self.orgs_after(noun) if g not in orgs]
@@ -208,37 +255,101 @@ class MembershipFinder:
         verb = head.head
         if head.dep_ != "nsubj" or verb.lemma_ not in ("be", "become", "serve", "remain"):
             return
-        for attr in verb.children:
-            if attr.dep_ in ("attr", "acomp") or (verb.lemma_ == "serve" and attr.dep_ == "prep" and attr.lower_ == "as"):
-                noun = attr if attr.dep_ == "attr" else next((c for c in attr.children if c.dep_ == "pobj"), None)
-                if noun is not None:
-                    past = verb.tag_ in ("VBD", "VBN") and verb.lemma_ == "be"
-                    self._role_noun(noun, person, m.start, max(t.i for t in noun.subtree) + 1,
-                                    "membership.copula", past=past)
+        attrs = [c for c in verb.children if c.dep_ == "attr"]
+        nouns = [c for c in attrs if c.pos_ in ("NOUN", "PROPN")] or attrs
+        roles = nouns[-1:]   # "co-editor" parses as three attrs; the last noun heads the role
+        roles += [p for c in verb.children if verb.lemma_ == "serve" and c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"]
+        for noun in roles:   # "was" is a past role; "has been" is not
+            self._role_noun(noun, person, m.start, max(t.i for t in noun.subtree) + 1, "membership.copula",
+                            past=verb.tag_ == "VBD" and verb.lemma_ == "be")
 
     def of_org(self, m, person: int) -> None:
         """"Michael Smith of the Example Institute"."""
         doc = self.doc
         if m.end + 1 < len(doc) and doc[m.end].lower_ == "of":
-            g = self.org_at(m.end + 1) if doc[m.end + 1].lower_ != "the" else self.org_at(m.end + 2)
+            i = m.end + 2 if doc[m.end + 1].lower_ == "the" else m.end + 1
+            g = self.org_at(i) if i < len(doc) else None
             if g is not None and self.names.kinds[g] in ORG_KINDS:
-                om = self.names.tok2mention[m.end + 1 if doc[m.end + 1].lower_ != "the" else m.end + 2]
-                self.add(person, g, "affiliated", True, m.start, om.end, 0.6, "membership.of")
+                self.add(person, g, "affiliated", True, m.start, self.names.tok2mention[i].end, 0.6, "membership.of")
 
     def possessive(self, m, person: int) -> None:
         doc = self.doc
-        # "Labour's Kim Leadbeater"
-        if m.start >= 2 and doc[m.start - 1].tag_ == "POS":
+        if m.start >= 2 and doc[m.start - 1].tag_ == "POS":   # "Labour's Kim Leadbeater"
             g = self.org_at(m.start - 2)
             if g is not None and self.names.kinds[g] == PARTY:
                 om = self.names.tok2mention[m.start - 2]
                 self.add(person, g, "member", True, om.start, m.end, 0.6, "membership.possessive")
-        # "Galloway's Workers Party", "Mr Johnson's Conservatives"
-        if m.end + 1 < len(doc) and doc[m.end].tag_ == "POS":
+        if m.end + 1 < len(doc) and doc[m.end].tag_ == "POS":   # "Galloway's Workers Party"
             g = self.org_at(m.end + 1)
             if g is not None and self.names.kinds[g] == PARTY:
                 om = self.names.tok2mention[m.end + 1]
                 self.add(person, g, "leader", True, m.start, om.end, 0.6, "membership.possessive")
+
+    def credit(self, m, person: int) -> None:
+        """"(Photo by X/Agency)": the photographer works for the agency."""
+        doc = self.doc
+        before = {t.lower_ for t in doc[max(0, m.start - 3):m.start]}
+        if "by" in before and before & CREDITS and m.end + 1 < len(doc) and doc[m.end].text == "/":
+            g = self.org_at(m.end + 1)
+            if g is not None and self.names.kinds[g] in ORG_KINDS:
+                self.add(person, g, "photographer", True, m.start, self.names.tok2mention[m.end + 1].end, 0.75,
+                         "membership.credit")
+
+    def subjects(self, verb: Token) -> list[int]:
+        """People doing ``verb``: its subject, subjects joined to it, and "X, together with Y and Z"."""
+        heads = [c for c in verb.children if c.dep_ == "nsubj"]
+        for h in list(heads):
+            heads += [c for c in h.children if c.dep_ == "conj"]
+            for w in h.subtree:
+                together = w.head.lower_ == "together" or any(c.lower_ == "together" for c in w.children)
+                if w.lower_ == "with" and together:
+                    for p in (c for c in w.children if c.dep_ == "pobj"):
+                        heads += [p] + [c for c in p.subtree if c.dep_ == "conj"]
+        people = []
+        for h in heads:
+            g = self.names.resolve(h)
+            if g is not None and self.personlike(g) and g not in people:
+                people.append(g)
+        return people
+
+    def body(self, verb: Token) -> None:
+        """"X and Y sat on Z's inquiry", "X joined Z", "X chairs Z"."""
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "with")
+                 for p in c.children if p.dep_ == "pobj"]
+        for obj in objs:
+            org = self.org_at(obj.i)
+            label = BODY_VERBS[verb.lemma_.lower()]
+            if org is None:   # "Z's 2019 inquiry": a body of Z
+                owner = next((c for c in obj.lefts if c.dep_ == "poss" and self.org_at(c.i) is not None), None)
+                if owner is None:
+                    continue
+                org = self.org_at(owner.i)
+                tail = [t for t in obj.subtree if t.i > max(w.i for w in owner.subtree)]
+                label = f"{label} of the {self.doc[tail[0].i:tail[-1].i + 1].text}" if tail else label
+            if self.names.kinds[org] not in ORG_KINDS:
+                continue
+            past = verb.tag_ == "VBD"
+            for person in self.subjects(verb):
+                lo = min(verb.i, min(t.i for t in verb.children if t.dep_ == "nsubj"))
+                self.add(person, org, label, not past, lo, max(t.i for t in obj.subtree) + 1, 0.7, "membership.body")
+
+    def succession(self, verb: Token) -> None:
+        """"X, who replaced Y as national coordinator": X holds the role, Y held it."""
+        as_ = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if not as_ or not objs:
+            return
+        role, _, orgs = self.role_phrase(as_[0])
+        predecessor = self.names.resolve(objs[0])
+        successor = self.names.resolve(verb.head) if verb.dep_ == "relcl" else \
+            next((self.names.resolve(c) for c in verb.children if c.dep_ == "nsubj"), None)
+        lo, hi = min(t.i for t in verb.subtree), max(t.i for t in as_[0].subtree) + 1
+        for g, current in ((successor, True), (predecessor, False)):
+            if role and g is not None and self.personlike(g):
+                for org in orgs or [None]:
+                    self.add(g, org, role, current, lo, hi, 0.7, "membership.succession")
 
 
 def find_memberships(doc: Doc, names: DocNames) -> list[Membership]:

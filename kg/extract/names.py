@@ -81,6 +81,8 @@ class DocNames:
         self.genders: list[str | None] = []
         self.names: list[str] = []
         self.pronouns: dict[int, int | None] = {}
+        self._added: dict[tuple, int] = {}
+        self._anonymous: set[int] = set()
         self._find_mentions()
         self._cluster()
         self._learn_genders()
@@ -408,7 +410,8 @@ class DocNames:
         if org:
             return org.kind
         total: dict[str, float] = defaultdict(float)
-        for m in group:
+        full = [m for m in group if len(m.words) >= 2]   # a bare surname says little about the kind
+        for m in full or group:
             for k, v in m.votes.items():
                 total[k] += v
         if not total:
@@ -519,19 +522,30 @@ class DocNames:
         mods = [c.i for c in head.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")]
         start = min([head.i] + [min(t.i for t in doc[m].subtree) for m in mods])
         name = doc[start:head.i + 1].text
-        key = "anon:" + fold(name)
-        self._anonymous = getattr(self, "_anonymous", {})
-        if key not in self._anonymous:
-            m = Mention(start, head.i + 1, name, {PERSON: 1.0}, group=len(self.groups))
-            self.groups.append([m])
-            self.kinds.append(PERSON)
+        mention = Mention(start, head.i + 1, name, {PERSON: 1.0})
+        return self.add_entity(name, PERSON, mention, gender=self.lex.person_nouns.get(head.lemma_.lower()),
+                               anonymous=True)
+
+    def add_entity(self, name: str, kind: str, mention: Mention | None = None, gender: str | None = None,
+                   anonymous: bool = False) -> int:
+        """An entity an extractor needs that no name mention gave (an unnamed person, a country's
+        government); the same name and kind again give the same entity."""
+        key = (kind, fold(name), anonymous)
+        if key not in self._added:
+            group = len(self.groups)
+            if mention is not None:
+                mention.group = group
+            self.groups.append([mention] if mention is not None else [])
+            self.kinds.append(kind)
             self.names.append(name)
-            self.genders.append(self.lex.person_nouns.get(head.lemma_.lower()))
-            self._anonymous[key] = m.group
-        return self._anonymous[key]
+            self.genders.append(gender)
+            self._added[key] = group
+            if anonymous:
+                self._anonymous.add(group)
+        return self._added[key]
 
     def is_anonymous(self, group: int) -> bool:
-        return group in getattr(self, "_anonymous", {}).values()
+        return group in self._anonymous
 
     # ------------------------------------------------------------------ lookups
 
@@ -575,6 +589,7 @@ class DocNames:
                         forms.append(form)
                 for k, v in m.votes.items():
                     votes[k] += v
+            forms = forms or [self.names[gi]]
             out.append(LocalEntity(key=gi, kind=self.kinds[gi], name=self.names[gi], forms=tuple(forms),
                                    mentions=tuple(spans), gender=self.genders[gi],
                                    kind_votes=tuple(sorted(votes.items())), anonymous=self.is_anonymous(gi)))

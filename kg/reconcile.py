@@ -1,0 +1,68 @@
+"""Cross-article consistency, once entities are resolved: adjust what one article
+cannot know, and report what articles disagree on.
+
+- A person an article reports dead (the victim of a murder) holds every role
+  as a former one, whatever an older caption says ("Labour MP X").
+- A role one article calls former ("former health secretary X") is former in
+  every article that names the same person, role and organisation.
+- Contradictions (two vote counts for one candidate, two majorities or two
+  winners for one election) are reported, never silently resolved: both
+  statements stay in the graph with their evidence.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from .model import ArticleFacts, Resolution
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    event: str                 # entity id
+    predicate: str
+    subject: str | None
+    values: tuple[str, ...]    # "13296 (a.txt)", "13269 (b.txt)"
+
+    def __str__(self) -> str:
+        who = f" of {self.subject}" if self.subject else ""
+        return f"{self.event}: {self.predicate}{who} stated as " + " and ".join(self.values)
+
+
+def reconcile(articles: list[ArticleFacts], res: Resolution) -> tuple[list[ArticleFacts], list[Contradiction]]:
+    dead = {res.id(a.meta.id, o.subject) for a in articles for o in a.outcomes if o.predicate == "victim"}
+    former = {(res.id(a.meta.id, m.person), m.role_key, res.id(a.meta.id, m.organization))
+              for a in articles for m in a.memberships if not m.current and m.organization is not None}
+    out = []
+    for a in articles:
+        changed = []
+        for m in a.memberships:
+            person, org = res.id(a.meta.id, m.person), res.id(a.meta.id, m.organization)
+            why = "deceased" if person in dead else "former-elsewhere" if (person, m.role_key, org) in former else None
+            changed.append(replace(m, current=False, rule=f"{m.rule}+{why}") if m.current and why else m)
+        out.append(replace(a, memberships=tuple(changed)))
+    return out, contradictions(articles, res)
+
+
+def contradictions(articles: list[ArticleFacts], res: Resolution) -> list[Contradiction]:
+    seen: dict[tuple, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for a in articles:
+        for o in a.outcomes:
+            event = res.id(a.meta.id, o.event)
+            if o.predicate in ("votes", "majority", "turnout") and o.value is not None:
+                subject = res.id(a.meta.id, o.subject) if o.predicate == "votes" else None
+                seen[(event, o.predicate, subject)][str(o.value)].append(a.meta.name)
+            elif o.predicate == "winner":
+                seen[(event, "winner", None)][res.id(a.meta.id, o.subject) or "?"].append(a.meta.name)
+    out = []
+    for (event, predicate, subject), values in sorted(seen.items(), key=lambda kv: tuple(map(str, kv[0]))):
+        if len(values) > 1 and not (predicate == "winner" and _party_and_candidate(values, res)):
+            shown = tuple(f"{v} ({', '.join(sorted(set(files)))})" for v, files in sorted(values.items()))
+            out.append(Contradiction(event, predicate, subject, shown))
+    return out
+
+
+def _party_and_candidate(values: dict[str, list[str]], res: Resolution) -> bool:
+    """A winning party and a winning candidate are two ways to name one win, not a contradiction."""
+    kinds = [res.entities[v].kind for v in values if v in res.entities]
+    return len(values) == 2 and sorted(kinds) == ["Person", "PoliticalParty"]
