@@ -189,7 +189,8 @@ class GraphBuilder:
         person, org = ent(m.person), ent(m.organization)
         if person is None or self._kind(facts, m.person) != PERSON:
             return   # the member turned out not to be a person once all articles were seen
-        node = N(iri.membership(aid, person.value, org.value if org else "", m.role, m.current))
+        node = N(iri.membership(aid, person.value, org.value if org else "", m.role, m.current,
+                                m.evidence.start, m.evidence.end))
         yield Quad(node, N(RDF.type), N(ORG.Membership), g)
         yield Quad(node, N(ORG.member), person, g)
         if org is not None:
@@ -213,7 +214,8 @@ class GraphBuilder:
         subject = ent(o.subject)
         if event is None or (subject is None and o.predicate != "majority"):
             return
-        node = N(iri.outcome(aid, event.value, o.predicate, subject.value if subject else "", o.value))
+        node = N(iri.outcome(aid, event.value, o.predicate, subject.value if subject else "", o.value,
+                             o.evidence.start, o.evidence.end))
         yield Quad(node, N(RDF.type), N(KG.Outcome), g)
         yield Quad(node, N(KG.outcomeOf), event, g)
         yield Quad(node, N(KG.outcomeType), N(NOTATIONS["OutcomeScheme"][o.predicate]), g)
