@@ -77,10 +77,15 @@ def read_articles(paths: Iterable[str | Path], report: BuildReport, progress: Pr
         yield article
 
 
-def extract_all(articles: Iterable[Article], nlp, model: str, batch_size: int = 16) -> Iterator[ArticleFacts]:
+def extract_all(articles: Iterable[Article], nlp, model: str, report: BuildReport,
+                batch_size: int = 16) -> Iterator[ArticleFacts]:
+    """Facts of each article; an article the extractors fail on is reported and skipped, never the run."""
     stream = ((a.clean, a) for a in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield extract_article(doc, article, model)
+        try:
+            yield extract_article(doc, article, model)
+        except Exception as e:   # a bug must cost one article, not the build
+            report.errors.append(f"{article.meta.path}: extraction failed ({type(e).__name__}: {e})")
 
 
 def build(paths: list[str | Path] | None = None, out: str | Path = "exports", model: str | None = None,
@@ -90,7 +95,7 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
     report = BuildReport()
     nlp = nlp_stage.load(model)
     report.model = nlp_stage.model_id(nlp)
-    facts = list(extract_all(read_articles(paths or [example_corpus()], report, progress), nlp, report.model))
+    facts = list(extract_all(read_articles(paths or [example_corpus()], report, progress), nlp, report.model, report))
     report.articles = len(facts)
     if not facts:
         report.errors.append("no articles could be read; nothing was written")

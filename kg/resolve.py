@@ -37,7 +37,7 @@ class _UnionFind:
 def bare(name: str) -> str:
     """A name folded, without honorifics, leading "the" or a possessive."""
     lex = lexicon()
-    words = [w for w in fold(name).replace("'s", "").split() if not lex.honorific(w)]
+    words = [w for w in fold(name).replace("'s", "").replace("&", " and ").split() if not lex.honorific(w)]
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)

@@ -27,6 +27,7 @@ class KG(DefinedNamespace):
     GeneralElection: URIRef
     HeldBy: URIRef
     IndirectQuote: URIRef
+    LostBy: URIRef
     LostDeposit: URIRef
     Majority: URIRef
     MixedQuote: URIRef
@@ -198,6 +199,7 @@ NOTATIONS = {
         "deaths": KG.Deaths,
         "gained_by": KG.GainedBy,
         "held_by": KG.HeldBy,
+        "lost_by": KG.LostBy,
         "lost_deposit": KG.LostDeposit,
         "majority": KG.Majority,
         "perpetrator": KG.Perpetrator,

@@ -20,6 +20,9 @@ ENTITIES = f"<{iri.ENTITIES_GRAPH}>"
 # The gold schema's entity types, most specific first.
 TYPES = [(SCHEMA.Person, "Person"), (SCHEMA.PoliticalParty, "PoliticalParty"), (SCHEMA.Place, "Place"),
          (SCHEMA.Event, "Event"), (SCHEMA.NewsMediaOrganization, "Organization"), (SCHEMA.Organization, "Organization")]
+# The outcome predicates of the facts.json schema; the graph may hold more (lost_by).
+SCHEMA_PREDICATES = {"winner", "candidate", "votes", "majority", "held_by", "gained_by", "lost_deposit", "turnout",
+                     "triggered_by", "victim", "perpetrator", "resigned", "deaths"}
 EVENT_TYPES = {str(KG.ByElection): "ByElection", str(KG.GeneralElection): "Election", str(KG.Referendum): "Referendum",
                str(KG.Murder): "Murder", str(KG.Resignation): "Resignation", str(KG.Pandemic): "Pandemic"}
 
@@ -130,6 +133,8 @@ def events(store: Store) -> list[dict]:
         if subject is None:
             continue
         value = int(r["value"]) if r["value"] is not None else None
+        if predicates[r["type"]] not in SCHEMA_PREDICATES:
+            continue
         key = (r["event"], predicates[r["type"]], subject, value)
         o = merged.setdefault(key, {"predicate": key[1], "subject": iri.entity_id(subject), "value": value,
                                     "evidence": []})

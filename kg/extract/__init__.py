@@ -4,9 +4,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Article, ArticleFacts
-from .events import find_events
+from .events import EventFinder
 from .memberships import find_memberships
 from .names import DocNames
+from .outcomes import find_outcomes
 from .quotes import find_quotes
 
 __all__ = ["extract_article"]
@@ -17,8 +18,11 @@ def extract_article(doc: Doc, article: Article, model: str = "") -> ArticleFacts
     names = DocNames(doc)
     quotes = find_quotes(doc, names, skip_before=title_end(article))
     memberships = find_memberships(doc, names)
-    events, outcomes = find_events(doc, names, article.meta.date, memberships)
-    entities = names.entities() + events   # after find_events, which may retype places
+    events = EventFinder(doc, names, article.meta.date)
+    events.find()
+    base = len(names.groups) + 1000   # event keys follow name keys, with room for entities outcomes add
+    outcomes = find_outcomes(doc, names, events, memberships, base)
+    entities = names.entities() + events.entities(base)   # last: events retype places, outcomes add people
     return ArticleFacts(meta=article.meta, entities=tuple(entities), quotes=tuple(quotes),
                         memberships=tuple(memberships), outcomes=tuple(outcomes), model=model)
 

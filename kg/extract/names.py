@@ -31,6 +31,7 @@ PARTY_CONTEXT = {"party", "mp", "mps", "candidate", "councillor", "leader", "mem
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 NEUTER = {"it", "its", "itself"}
+PLURAL = {"they", "them", "their", "themselves"}   # resolved to parties only ("the Conservatives ... they")
 NOMINALS = {"group": ORG_KINDS, "organisation": ORG_KINDS, "organization": ORG_KINDS, "campaign": ORG_KINDS,
             "union": ORG_KINDS, "company": ORG_KINDS, "firm": ORG_KINDS, "charity": ORG_KINDS,
             "party": (PARTY,), "paper": (MEDIA,), "newspaper": (MEDIA,), "broadcaster": (MEDIA,),
@@ -457,7 +458,7 @@ class DocNames:
         self._salience: list[tuple[int, int, float]] = []   # (token index, group, weight)
         events = [(m.start, "m", m) for m in self.mentions if m.start not in self.quoted]
         events += [(t.i, "p", t) for t in self.doc
-                   if t.lower_ in MALE | FEMALE | NEUTER and t.i not in self.quoted]
+                   if t.lower_ in MALE | FEMALE | NEUTER | PLURAL and t.i not in self.quoted]
         for i, what, obj in sorted(events, key=lambda e: e[0]):
             if what == "m":
                 head = self.doc[obj.end - 1]
@@ -466,6 +467,8 @@ class DocNames:
             low = obj.lower_
             if low in NEUTER:
                 g = self._antecedent(i, None, ORG_KINDS, window=400)
+            elif low in PLURAL:
+                g = self._antecedent(i, None, (PARTY,), window=300)
             else:
                 g = self._antecedent(i, "male" if low in MALE else "female", (PERSON,))
             self.pronouns[i] = g
@@ -521,8 +524,18 @@ class DocNames:
             return None
         mods = [c.i for c in head.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")]
         start = min([head.i] + [min(t.i for t in doc[m].subtree) for m in mods])
-        name = doc[start:head.i + 1].text
-        mention = Mention(start, head.i + 1, name, {PERSON: 1.0})
+        return self.anonymous_span(start, head.i + 1)
+
+    def anonymous_span(self, start: int, end: int) -> int | None:
+        """An unnamed person described by doc[start:end] ("the last X MP"), determiners left out."""
+        doc = self.doc
+        while start < end and doc[start].lower_ in ("the", "a", "an", "this", "that"):
+            start += 1
+        head = doc[end - 1] if end > start else None
+        if head is None or not (head.lemma_.lower() in self.lex.person_nouns or self.lex.role([head.lower_])):
+            return None
+        name = doc[start:end].text
+        mention = Mention(start, end, name, {PERSON: 1.0})
         return self.add_entity(name, PERSON, mention, gender=self.lex.person_nouns.get(head.lemma_.lower()),
                                anonymous=True)
 
@@ -543,6 +556,12 @@ class DocNames:
             if anonymous:
                 self._anonymous.add(group)
         return self._added[key]
+
+    def retype(self, group: int, kind: str) -> None:
+        """Settle a kind that context makes certain ("X by-election": X is a place)."""
+        self.kinds[group] = kind
+        for m in self.groups[group]:
+            m.vote(kind, 3.0)
 
     def is_anonymous(self, group: int) -> bool:
         return group in self._anonymous
