@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, is_package
 
@@ -46,6 +47,10 @@ def load(name: str | None = None) -> Language:
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(sorted(missing))}, which kg needs")
     nlp.add_pipe("kg_line_breaks", before="parser")
+    # "by-election" is one word; split in three, the small parser reads it as "by election".
+    for word in ("by-election", "by-elections"):
+        for form in (word, word.capitalize(), word.upper()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     # Quotation marks glued to a word ('the"hugely emotional') become tokens of their own.
     infixes = list(nlp.Defaults.infixes) + [
         r"(?<=[\w,.!?:;])[\"“”](?=\w)", r"(?<=\w)[\"“”](?=[\w,.])", r"(?<=\w)[:;](?=[\"“”‘])"]

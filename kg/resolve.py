@@ -77,7 +77,18 @@ def _attach_partial_names(items, uf: _UnionFind) -> None:
                 if len(words) >= 2:
                     surnames[words[-1]].add(uf.find(i))
                     firsts[words[0]].add(uf.find(i))
+    handles = defaultdict(set)
     for i, (_, e) in enumerate(items):
+        if e.kind == PERSON:
+            for form in e.forms:
+                if not form.startswith("@") and len(bare(form).split()) >= 2:
+                    handles[bare(form).replace(" ", "").replace("-", "")].add(uf.find(i))
+    for i, (_, e) in enumerate(items):
+        if e.name.startswith("@"):   # "@AlanGrey": the one person whose name it spells
+            roots = {uf.find(r) for r in handles.get(e.name[1:].lower().replace("_", ""), set())}
+            if len(roots) == 1:
+                uf.union(roots.pop(), i)
+            continue
         words = bare(e.name).split()
         if len(words) != 1 or lexicon().org(e.name) is not None:
             continue

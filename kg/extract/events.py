@@ -68,9 +68,13 @@ class EventFinder:
         ("a special election in X"); returns (entity, where the event's words begin)."""
         before = self.doc.char_span(0, start, alignment_mode="contract")
         if before is not None and len(before):
-            g = self.names.entity_at(before[-1].i)
-            if g is not None and self.names.kinds[g] in (PLACE, ORGANIZATION) and not self.names.is_anonymous(g):
-                return g, self.names.tok2mention[before[-1].i].start
+            # "X by-election": X is a place even if the small model called it a person.
+            t = before[-1]
+            g = self.names.entity_at(t.i)
+            if g is not None and self.names.kinds[g] in (PLACE, ORGANIZATION, PERSON) and not self.names.is_anonymous(g):
+                return g, self.names.tok2mention[t.i].start
+            if g is None and self._placename(t):
+                return self.names.add_entity(t.text, PLACE, Mention(t.i, t.i + 1, t.text, {PLACE: 1.0})), t.i
         m = re.match(r"\s*(?:(?:in|for|of)\s+)?", self.text[end:end + 8])
         after = self.doc.char_span(end + m.end(), min(len(self.text), end + m.end() + 60), alignment_mode="expand")
         if after is not None and len(after):
@@ -78,10 +82,14 @@ class EventFinder:
             g = self.names.entity_at(t.i)
             if g is not None and self.names.kinds[g] in (PLACE, ORGANIZATION):
                 return g, -1
-            if g is None and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start \
-                    and not self.names.lex.role([t.lower_]) and not self.names.lex.org(t.text):
+            if g is None and self._placename(t) and not t.is_sent_start:
                 return self.names.add_entity(t.text, PLACE, Mention(t.i, t.i + 1, t.text, {PLACE: 1.0})), -1
         return None, -1
+
+    def _placename(self, t: Token) -> bool:
+        """A capitalised proper noun the NER left untagged, next to election words: a place."""
+        return t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and not self.names.lex.role([t.lower_]) \
+            and not self.names.lex.org(t.text) and not self.names.lex.honorific(t.text)
 
     def place_event(self, place: int, s: int, e: int) -> int:
         self.names.retype(place, PLACE)   # "Hartlepool by-election": a place, whatever the NER said
@@ -143,9 +151,9 @@ class EventFinder:
         """Who a resignation or murder happened to: "resignation of X", "X's resignation", "X was murdered",
         "X, the former MP who was murdered"."""
         cands = []
-        if t.pos_ == "NOUN":
-            cands += [p for prep in t.children if prep.lower_ == "of" for p in prep.children]
+        if t.pos_ == "NOUN":   # "the resignation (last week) of X", "X's resignation"
             cands += [c for c in t.children if c.dep_ == "poss"]
+            cands += [p for prep in t.subtree if prep.lower_ == "of" for p in prep.children]
             cands += [c for c in t.subtree if c.dep_ == "relcl"]
         else:
             cands += [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -153,6 +161,9 @@ class EventFinder:
             while head is not None:
                 cands.append(head)
                 head = head.head if head.dep_ == "appos" else None   # "X, the region's former MP who was ..."
+        if t.pos_ == "NOUN":   # surface fallback: "resignation last month of health secretary X"
+            of = next((k for k in range(t.i + 1, min(t.sent.end, t.i + 6)) if self.doc[k].lower_ == "of"), None)
+            cands += list(self.doc[of + 1:min(t.sent.end, of + 6)]) if of is not None else []
         for c in cands:
             for tok in [c, *c.subtree]:
                 g = self.names.resolve(tok) if tok.pos_ == "PRON" else self.names.entity_at(tok.i)
@@ -176,24 +187,27 @@ class EventFinder:
         counts = Counter({i: len(ev.spans) for i, ev in enumerate(self.events) if ev.type == "ByElection"})
         return counts.most_common(1)[0][0] if counts else None
 
-    def event_for(self, sent) -> int | None:
-        """The election a sentence is about: one it names; else, in an article about by-elections, the
-        contest in a constituency it names with election words ("the candidate in X ... votes"); else
-        the article's main one."""
-        named = [self.tok_event[t.i] for t in sent if t.i in self.tok_event
-                 and self.events[self.tok_event[t.i]].type in ELECTION_TYPES]
-        if named:
-            return named[0]
+    def event_for(self, sent, anchor: Token | None = None) -> int | None:
+        """The election an outcome stated in ``sent`` (at ``anchor``) is about: the election the sentence
+        names nearest the anchor, unless far from it in an article with a main by-election; else, in an
+        article about by-elections, the contest in a constituency the sentence names with election
+        words ("the candidate in X ... votes"); else the article's main one."""
+        at = anchor.i if anchor is not None else sent.start
+        named = sorted((abs(t.i - at), self.tok_event[t.i]) for t in sent if t.i in self.tok_event
+                       and self.events[self.tok_event[t.i]].type in ELECTION_TYPES)
+        main = self.main_election()
+        if named and not (named[0][0] > 15 and main is not None and anchor is not None):
+            return named[0][1]
         for t in sent:
             g = self.names.entity_at(t.i)
             if g is None or self.names.kinds[g] != PLACE:
                 continue
             if ("ByElection", g) in self.by_key:
                 return self.by_key[("ByElection", g)]
-            if self.main_election() is not None and ELECTORAL.search(sent.text) and self.constituency(g):
+            if main is not None and ELECTORAL.search(sent.text) and self.constituency(g):
                 m = self.names.tok2mention[t.i]
                 return self.place_event(g, self.doc[m.start].idx, self.doc[m.end - 1].idx + len(self.doc[m.end - 1]))
-        return self.main_election()
+        return main
 
     def constituency(self, g: int) -> bool:
         """A place that names a seat: "X and Y", or one the article already holds a by-election in."""

@@ -37,6 +37,7 @@ class MembershipFinder:
         self.seen: set[tuple] = set()
         self._party = self._dominant_party()
         self._country = self._main_country()
+        self.countries: dict[int, object] = {}   # country entities made from demonyms
 
     # ------------------------------------------------------------------ helpers
 
@@ -77,6 +78,8 @@ class MembershipFinder:
             conf: float, rule: str) -> None:
         role = " ".join(role.replace(" - ", "-").split())
         entry = self.lex.role_text(role)
+        if org in self.countries and entry is not None and entry.body == "government":
+            org = self.names.add_entity(self.countries[org].government, ORGANIZATION)   # "British PM X"
         if org is None and entry is not None:
             org, conf, rule = self.implied_body(entry, lo, org, conf, rule)
         key = entry.key if entry else "member"
@@ -120,11 +123,13 @@ class MembershipFinder:
                 k = self.names.tok2mention[k].start - 1
                 continue
             country = self.lex.country(t.text) if t.text[:1].isupper() else None
-            if country is not None and not orgs:   # "Indian leader X": the country
-                orgs.append(self.names.add_entity(country.name, PLACE))
+            if country is not None and not orgs:   # "Indian leader X": the country (or its government)
+                g = self.names.add_entity(country.name, PLACE)
+                self.countries[g] = country
+                orgs.append(g)
                 k -= 1
                 continue
-            if t.tag_ == "POS" or t.lower_ in ("and", "&", ","):
+            if t.tag_ == "POS" or t.lower_ in ("and", "&", ",", "-", "–"):
                 k -= 1
             elif t.lower_ in PAST or t.lower_.rstrip("-") in PAST:
                 past, k = True, k - 1
@@ -153,9 +158,9 @@ class MembershipFinder:
                 r = self.names.resolve(c)
                 if r is not None and self.names.kinds[r] in ORG_KINDS:
                     orgs.append(r)
-            elif c.lower_.rstrip("-") not in PAST and c.lower_ not in SKIP_ADJ and \
+            elif c.lower_.rstrip("-") not in PAST and \
                     (c.i == start - 1 or all(doc[k].text == "-" for k in range(c.i + 1, start))):
-                start = c.i
+                start = c.i   # the longest known role ending at the head is kept, below
         while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
                 and not doc[start - 1].whitespace_:
             start -= 2   # "co-editor", "vice-president": a hyphenated role word

@@ -157,12 +157,14 @@ class DocNames:
         out = []
         for n, (s, e) in enumerate(pieces):
             s, e = self._trim(s, e)
+            # A trailing title is not part of the name: "X Y MP", "Example Society Co-Chair".
+            for width in range(min(4, e - s - 1), 0, -1):
+                if doc[e - width].text[:1].isupper() and self.lex.role_text(doc[e - width:e].text) \
+                        and not self.lex.org(doc[s:e].text):
+                    s, e = self._trim(s, e - width)
+                    break
             # A span that stops inside a hyphenated word ("Momentum Co|-Chair") loses that word.
             while e > s and e < len(doc) and doc[e - 1].whitespace_ == "" and doc[e].text in ("-", "–"):
-                e -= 1
-            # "Holly Lynch MP": the role is not part of the name.
-            while e - s > 1 and self.lex.role([doc[e - 1].lower_]) and doc[e - 1].text[0].isupper() \
-                    and not self.lex.org(doc[s:e].text):
                 e -= 1
             honorific, htext = None, ""
             h = self.lex.honorific(doc[s].text) if s < e else None

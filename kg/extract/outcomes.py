@@ -122,13 +122,13 @@ class OutcomeFinder:
         named = any(o.lemma_.lower() in WIN_OBJECTS or o.i in self.events.tok_event for o in objs)
         if not named and not (verb.lemma_ == "win" and not objs and verb.dep_ == "ROOT"):
             return
-        subj, ev = self.subject(verb), self.events.event_for(sent)
+        subj, ev = self.subject(verb), self.events.event_for(sent, verb)
         if subj is None or ev is None or self.names.kinds[subj] not in (PERSON, PARTY):
             return
         self.add(ev, "winner", subj, None, sent, 0.8, "outcome.win")
         if self.names.kinds[subj] == PARTY:
-            losers = [self.names.resolve(p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
-                      for p in c.children if p.dep_ == "pobj"]
+            losers = [self.names.resolve(p) for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "from"
+                      and c.head.i in {verb.i} | {o.i for o in objs} for p in c.children if p.dep_ == "pobj"]
             if verb.dep_ == "pcomp" and verb.head.lower_ == "by":   # "X shocked Y by winning"
                 losers += [self.names.resolve(c) for c in verb.head.head.children if c.dep_ == "dobj"]
             if verb.dep_ == "pcomp" and verb.head.lower_ == "after":   # "oust Y from ... after winning"
@@ -141,7 +141,7 @@ class OutcomeFinder:
     def hold(self, verb: Token, sent) -> None:
         objs = [c for c in verb.subtree if c.lemma_.lower() in HOLD_OBJECTS
                 or (self.names.entity_at(c.i) is not None and self.names.kinds[self.names.entity_at(c.i)] == PLACE)]
-        subj, ev = self.subject(verb), self.events.event_for(sent)
+        subj, ev = self.subject(verb), self.events.event_for(sent, verb)
         if subj is not None and ev is not None and self.names.kinds[subj] == PARTY and (objs or verb.lemma_ == "cling"):
             self.add(ev, "held_by", subj, None, sent, 0.8, "outcome.hold")
 
@@ -152,7 +152,7 @@ class OutcomeFinder:
         if g is None:
             return
         named = [self.events.tok_event[t.i] for t in noun.subtree if t.i in self.events.tok_event]
-        ev = named[0] if named else self.events.event_for(sent)
+        ev = named[0] if named else self.events.event_for(sent, noun)
         if ev is None:
             return
         if noun.lemma_ in ("loss", "defeat"):
@@ -199,7 +199,7 @@ class OutcomeFinder:
             self.add(ev, "triggered_by", g, None, sent, 0.6, "outcome.trigger")
 
     def deposit(self, verb: Token, sent) -> None:
-        subj, ev = self.subject(verb), self.events.event_for(sent)
+        subj, ev = self.subject(verb), self.events.event_for(sent, verb)
         if subj is not None and ev is not None and self.names.kinds[subj] == PERSON:
             self.add(ev, "lost_deposit", subj, None, sent, 0.8, "outcome.deposit")
             self.add(ev, "candidate", subj, None, sent, 0.7, "outcome.deposit")
@@ -208,12 +208,12 @@ class OutcomeFinder:
         value = parse_number(t)
         if value is None or t.ent_type_ in ("DATE", "PERCENT", "MONEY", "TIME"):
             return
-        ev = self.events.event_for(sent)
+        ev = self.events.event_for(sent, t)
         if ev is None:
             return
         doc = self.doc
         before = doc[max(sent.start, t.i - 4):t.i].text.lower()
-        after = doc[t.i + 1:min(sent.end, t.i + 5)].text.lower()
+        after = doc[t.i + 1:min(sent.end, t.i + 8)].text.lower()
         if re.search(r"majority of( just| only| some)?$", before) or re.match(r"^-?\s*vote majority", after):
             self.add(ev, "majority", None, value, sent, 0.85, "outcome.majority")
             return
