@@ -281,9 +281,15 @@ class DocNames:
         """Other occurrences of a name found once ("Momentum" before "Co-Chair" where the NER missed it)."""
         doc, by_first = self.doc, defaultdict(list)
         covered = {i for m in found for i in range(m.start, m.end)}
+        surnames = {}
         for m in found:
             if m.votes and not m.handle and m.end - m.start <= 6:
                 by_first[doc[m.start].text].append(m)
+            if m.votes.get(PERSON, 0) > 0 and len(m.words) >= 2 and doc[m.end - 1].is_alpha and not m.org:
+                surnames[doc[m.end - 1].text] = m   # "Christian Estrosi" ... "Estrosi told"
+        for word, m in surnames.items():
+            if word not in by_first:
+                by_first[word].append(Mention(m.end - 1, m.end, word, {PERSON: 1.0}))
         out = []
         for t in doc:
             if t.i in covered or not _capitalised(t) or t.text not in by_first:

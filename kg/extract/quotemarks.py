@@ -29,30 +29,41 @@ def _is_word(c: str) -> bool:
     return c.isalnum()
 
 
+def _marks(text: str, start: int, end: int):
+    """(offset, mark, width) of each quotation mark; '' and `` (typewriter style) are double marks."""
+    i = start
+    while i < end:
+        pair = text[i:i + 2]
+        if pair in ("''", "``") and i + 1 < end:
+            yield i, '"' if pair == "''" else "“", 2
+            i += 2
+            continue
+        if text[i] in MARKS:
+            yield i, text[i], 1
+        i += 1
+
+
 def scan_paragraph(text: str, start: int, end: int) -> list[Quoted]:
     """Quoted stretches in ``text[start:end]`` (one paragraph)."""
     out: list[Quoted] = []
-    open_double: int | None = None
+    open_double: tuple[int, int] | None = None     # (offset, width) of the open mark
     open_single: int | None = None
-    for i in range(start, end):
-        c = text[i]
-        if c not in MARKS:
-            continue
+    for i, c, width in _marks(text, start, end):
         before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
+        after = text[i + width] if i + width < end else " "
         if c in OPEN_DOUBLE or c in CLOSE_DOUBLE or c == STRAIGHT_DOUBLE:
             if open_double is None:
                 # A closing curly mark with nothing open is a stray: ignore it.
-                if c in CLOSE_DOUBLE and not (c == "»"):
+                if c in CLOSE_DOUBLE and c != "»":
                     continue
-                open_double, open_single = i, None
+                open_double, open_single = (i, width), None
             elif c in OPEN_DOUBLE:
                 # A new opening mark: the old quote ended unclosed just before it.
-                if text[open_double + 1:i].strip():
+                if text[open_double[0] + open_double[1]:i].strip():
                     out.append(_make(text, open_double, i, closed=False, double=True))
-                open_double = i
+                open_double = (i, width)
             else:
-                if i > open_double + 1:
+                if i > open_double[0] + open_double[1]:
                     out.append(_make(text, open_double, i, closed=True, double=True))
                 open_double = None
             continue
@@ -66,15 +77,16 @@ def scan_paragraph(text: str, start: int, end: int) -> list[Quoted]:
                 open_single = i
         elif c in CLOSE_SINGLE or c == STRAIGHT_SINGLE:
             if not _is_word(after) and not before.isspace():
-                out.append(_make(text, open_single, i, closed=True, double=False))
+                out.append(_make(text, (open_single, 1), i, closed=True, double=False))
                 open_single = None
-    if open_double is not None and text[open_double + 1:end].strip():
+    if open_double is not None and text[open_double[0] + open_double[1]:end].strip():
         out.append(_make(text, open_double, end, closed=False, double=True))
     return [q for q in out if q.end > q.start]
 
 
-def _make(text: str, open_mark: int, close: int, closed: bool, double: bool) -> Quoted:
-    s, e = open_mark + 1, close
+def _make(text: str, opening: tuple[int, int], close: int, closed: bool, double: bool) -> Quoted:
+    open_mark, width = opening
+    s, e = open_mark + width, close
     if not closed:
         while e > s and text[e - 1].isspace():
             e -= 1

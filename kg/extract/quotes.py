@@ -11,6 +11,7 @@ that "according to X" hangs off. Speakers are resolved through DocNames.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ RELATIVE = {"who", "which", "that"}
 STOP = {"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "that", "he", "she", "it", "they",
         "we", "i", "is", "was", "be", "had", "has", "have", "would", "will", "this", "his", "her", "their"}
 CLOSERS = " ”’\"'.,;:!?…"
+TITLE_SMALL = {"of", "the", "a", "an", "and", "&", "in", "on", "to", "for", "at", "by", "with", "from", "or"}
 
 
 @dataclass
@@ -175,14 +177,34 @@ class QuoteFinder:
         return Attribution(speaker, cue, cue_span, 0.9 * (0.9 if pronoun else 1.0), "quotes.direct")
 
     def is_scare(self, q: Quoted) -> bool:
-        """Short quoted modifiers inside a noun phrase: the ‘conservative’ vote."""
-        if len(self.text[q.start:q.end].split()) > 2:
-            return False
+        """Not speech: a short quoted modifier inside a noun phrase (the ‘conservative’ vote), a quoted
+        title (said on “Fox News Sunday.”, the book “Going Viral”), a lone word that is not a sentence,
+        or a quoted date."""
+        words = self.text[q.start:q.end].split()
+        if len(words) == 1 and not words[0].endswith(("!", "?", ".")):
+            return True
+        inner = " ".join(words)[:-1]
+        if 2 <= len(words) <= 5 and words[0][:1].isupper() and not re.search(r"[.!?]\s", inner) and \
+                all(w[:1].isupper() or w.strip(",.").lower() in TITLE_SMALL for w in words) and not self._all_caps(words):
+            return True
+        lead = self.text[max(0, q.open_mark - 4):q.open_mark].lower()
+        if len(words) <= 5 and re.search(r"(\bon|\bin|\bof|['’]s)\s*$", lead) and words[0][:1].isupper():
+            return True
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None and all(t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in span if t.is_alpha or t.is_digit):
+            return True
+        if len(words) > 2 or words[-1].endswith((",", ".", "!", "?", "…")):
+            return False   # a quote that ends its own clause is not a modifier of the next word
         j = q.end + 1
         while j < len(self.text) and j < q.end + 3 and self.tok_at(j) is None:
             j += 1
         nxt = self.tok_at(j)
         return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+
+    @staticmethod
+    def _all_caps(words: list[str]) -> bool:
+        letters = "".join(w for w in words if any(c.isalpha() for c in w))
+        return letters.isupper()
 
     def pull_quote(self, q: Quoted, ps: int, pe: int, pi: int, paragraphs) -> Attribution | None:
         """A paragraph that is one quote, credited on the next line: “...” / Name, Role."""
@@ -230,10 +252,10 @@ class QuoteFinder:
             if speaker is None or (subj is not None and content.start <= subj.i < content.end):
                 continue
             outside = [w for w in content if w.idx not in quoted and w.is_alpha and w.lower_ not in STOP]
-            if len(outside) < 3:
-                continue   # all but a quoted fragment: the direct quote says it
             s, e = content.start_char, content.end_char
             mixed = any(c in quoted for c in range(s, e))
+            if len(outside) < (3 if mixed else 2):
+                continue   # all but a quoted fragment: the direct quote says it
             cue, cue_span = self.cue_text(t)
             conf = 0.7 * (0.9 if subj is not None and subj.pos_ == "PRON" else 1.0)
             out.append(Quote(speaker, Span(s, e, self.text[s:e]), "mixed" if mixed else "indirect",
