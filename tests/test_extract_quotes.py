@@ -43,6 +43,18 @@ CASES = [
     ("participle attribution",
      "Dan Cole welcomed the decision, saying: “It is the right call.”",
      {("It is the right call.", "Dan Cole")}),
+    ("transcript labels",
+     "Jane Okafor and Ben Hale differ.\n\nOkafor: “Our goal is to win the argument.” Hale: “The goal is to win votes.”",
+     {("Our goal is to win the argument.", "Jane Okafor"), ("The goal is to win votes.", "Ben Hale")}),
+    ("a quote after the subject's colon",
+     "Yesterday the Electoral Board was conclusive in its findings: “Further discussion is unnecessary.”",
+     {("Further discussion is unnecessary.", "Electoral Board")}),
+    ("typewriter marks",
+     "''We are not done yet,'' Rosa Vidal told the crowd.",
+     {("We are not done yet,", "Rosa Vidal")}),
+    ("a short quote before the speaker's name",
+     "“It’s mind-boggling,” Greenberg Tate said of the figures.",
+     {("It’s mind-boggling,", "Greenberg Tate")}),
     ("an unbalanced mark costs only its paragraph",
      "Jo Bell said: “This sentence never closes.\nMax Ford said: “This one does.”",
      {("This one does.", "Max Ford")}),
@@ -89,6 +101,8 @@ NOT_QUOTES = [
     ("quoted modifier in a noun phrase", "Nina Holt said the party had lost the ‘conservative’ vote."),
     ("generic source", "By-elections offer only partial evidence of trends, pollsters say."),
     ("untold source", "I am told the leadership wants to rebuild relationships."),
+    ("passive after a dash", "Lena Ortiz must act now – I’m assured the party is investigating the claims."),
+    ("quoted titles", "Kai Moss said on “Meet the Press” that he would run. His book “Going Viral” sold well."),
 ]
 
 
@@ -97,6 +111,10 @@ def test_not_quotes(extract, name, text):
     assert not {t for t, _ in said(extract(text), "direct")} & {"level up", "get-out-the-vote", "conservative"}
     if name in ("generic source", "untold source"):
         assert said(extract(text)) == set()
+    if name == "passive after a dash":
+        assert not [t for t, _ in said(extract(text)) if "investigating" in t]
+    if name == "quoted titles":
+        assert said(extract(text), "direct") == set()
 
 
 def test_every_quote_points_at_its_words(extract):

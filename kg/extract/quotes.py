@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..model import PERSON, Quote, Span
+from ..model import ORG_KINDS, PERSON, Quote, Span
 from .lexicon import lexicon
 from .names import DocNames
 from .quotemarks import Quoted, scan, sentences
@@ -73,6 +73,9 @@ class QuoteFinder:
             return any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children)
         if t.dep_ == "amod" or any(c.dep_ == "auxpass" for c in t.children):
             return False  # "the said report", "was told"
+        if t.tag_ in ("VBN", "VBD") and t.i > 0 and (self.doc[t.i - 1].lemma_ == "be" or
+                                                     self.doc[t.i - 1].lower_ in ("'m", "’m", "am", "'re", "’re")):
+            return False  # "I'm told", "we were assured": passive, however the parser labels it
         if lemma == "ask" and not any(c.dep_ == "nsubj" for c in t.children):
             return False  # "When asked ...": the question was put to the subject
         return True
@@ -112,10 +115,15 @@ class QuoteFinder:
                 return self.names.resolve(pobj[0]), pobj[0]
             if t.dep_ == "acl" and self.names.entity_at(t.head.i) is not None:
                 return self.names.resolve(t.head), t.head     # "Keir declaring that ..."
-            if t.dep_ not in UPWARD_DEPS or t.head is t:
+            if t.dep_ not in UPWARD_DEPS or t.head is t or self._clause_break(t, t.head):
                 break
             t = t.head
         return None, None
+
+    def _clause_break(self, a: Token, b: Token) -> bool:
+        """A dash, semicolon or colon between two words: a speaker is not looked for across it."""
+        lo, hi = sorted((a.i, b.i))
+        return any(t.text in ("–", "—", ";", ":") for t in self.doc[lo + 1:hi])
 
     # ------------------------------------------------------------------ direct quotes
 
@@ -127,12 +135,14 @@ class QuoteFinder:
         for pi, ((ps, pe), quotes) in enumerate(paragraphs):
             last: Attribution | None = None
             for qi, q in enumerate(quotes):
-                attr = self.attribute(q, quotes)
+                attr = self.attribute(q, quotes) or self.label(q, ps)
                 if attr is None and qi > 0 and last is not None:
                     attr = Attribution(last.speaker, last.cue, last.cue_span, last.confidence * 0.95,
                                        "quotes.interrupted")
                 if attr is None and qi == 0 and prev is not None and self._starts_paragraph(q, ps):
                     attr = Attribution(prev.speaker, prev.cue, prev.cue_span, 0.8, "quotes.continued")
+                if attr is None:
+                    attr = self.colon_subject(q)
                 if attr is None:
                     attr = self.pull_quote(q, ps, pe, pi, paragraphs)
                 if attr is None and self._standalone(q, ps, pe):
@@ -175,6 +185,34 @@ class QuoteFinder:
         cue, cue_span = self.cue_text(verb)
         pronoun = subj is not None and subj.pos_ == "PRON"
         return Attribution(speaker, cue, cue_span, 0.9 * (0.9 if pronoun else 1.0), "quotes.direct")
+
+    def label(self, q: Quoted, ps: int) -> Attribution | None:
+        """Transcript style: "Clinton: “...” Bush: “...”" — a name and a colon right before the quote."""
+        lead = self.text[max(ps, q.open_mark - 60):q.open_mark]
+        m = re.search(r"(?:^|[.!?”\"’]\s+|^\s*)([^\s.:;,][^.:;]{0,50}?):\s*$", lead)
+        if not m:
+            return None
+        start = q.open_mark - len(lead) + m.start(1)
+        span = self.doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        g = self.names.entity_at(span[0].i)
+        mention = self.names.tok2mention.get(span[0].i)
+        if g is None or mention is None or mention.end < span.end or self.names.kinds[g] not in (PERSON,) + ORG_KINDS:
+            return None
+        return Attribution(g, ":", None, 0.75, "quotes.label")
+
+    def colon_subject(self, q: Quoted) -> Attribution | None:
+        """"The board was conclusive in its findings: “...”": a quote after a colon belongs to the subject."""
+        sent = self.sentence_at(q.open_mark)
+        if sent is None or not self.text[sent[0]:q.open_mark].rstrip().endswith(":"):
+            return None
+        span = self.doc.char_span(sent[0], q.open_mark, alignment_mode="contract")
+        subj = next((t for t in span or [] if t.dep_ in ("nsubj", "nsubjpass") and span.start <= t.head.i < span.end), None)
+        g = self.names.resolve(subj) if subj is not None else None
+        if g is None or self.names.kinds[g] not in (PERSON,) + ORG_KINDS:
+            return None
+        return Attribution(g, ":", None, 0.6, "quotes.colon")
 
     def is_scare(self, q: Quoted) -> bool:
         """Not speech: a short quoted modifier inside a noun phrase (the ‘conservative’ vote), a quoted
