@@ -249,6 +249,8 @@ class GraphBuilder:
             yield Quad(result, N(RDF.type), N(PE.CandidacyResult), g)
             if o.predicate == "votes":
                 yield Quad(result, N(PE.voteCount), typed(o.value, XSD.integer), g)
+                if o.rank is not None:
+                    yield Quad(result, N(PE.resultPosition), typed(o.rank, XSD.integer), g)
             elif o.predicate == "lost_deposit":
                 yield Quad(result, N(KG.lostDeposit), typed("true", XSD.boolean), g)
             elif o.predicate == "winner":

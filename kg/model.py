@@ -115,6 +115,7 @@ class Outcome:
     evidence: Span
     confidence: float
     rule: str
+    rank: int | None = None    # the candidate's place when the text states it ("came second": 2)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import build, query
+from . import build, query, validate
 
-COMMANDS = (build, query)
+COMMANDS = (build, query, validate)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ Unnamed but specific people ("the far-right candidate") become entities.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -25,6 +26,7 @@ from .names import DocNames
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 WIN_OBJECTS = {"seat", "election", "by-election", "race", "contest", "victory", "poll", "ballot", "it"}
 HOLD_OBJECTS = {"seat", "ground", "constituency", "it"}
 VOTE_VERBS = {"take", "win", "receive", "get", "poll", "gain", "secure", "garner", "attract", "collect", "come"}
@@ -47,7 +49,7 @@ class OutcomeFinder:
         self._seen: set[tuple] = set()
 
     def add(self, event: int, predicate: str, subject: int | None, value: int | None, evidence, conf: float,
-            rule: str) -> None:
+            rule: str, rank: int | None = None) -> None:
         sig = (event, predicate, subject, value)
         if sig in self._seen:
             return
@@ -56,7 +58,8 @@ class OutcomeFinder:
         text = self.doc.text
         while e > s and text[e - 1].isspace():
             e -= 1
-        self.out.append(Outcome(self.base + event, predicate, subject, value, Span(s, e, text[s:e]), conf, rule))
+        self.out.append(Outcome(self.base + event, predicate, subject, value, Span(s, e, text[s:e]), conf, rule,
+                                rank))
 
     # ------------------------------------------------------------------ clause helpers
 
@@ -237,10 +240,10 @@ class OutcomeFinder:
             came = next((k for k in range(t.i - 1, sent.start - 1, -1) if doc[k].lemma_ in VOTE_VERBS), t.i)
             g = self.name_before(came, sent) or (self.subject(verb) if verb.pos_ == "VERB" else None)
             if g is not None and self.names.kinds[g] == PERSON:
-                self.votes(ev, g, value, sent)
+                self.votes(ev, g, value, sent, ORDINALS.get(m.group(1)) if m else None)
 
-    def votes(self, ev: int, person: int, value: int, sent) -> None:
-        self.add(ev, "votes", person, value, sent, 0.8, "outcome.votes")
+    def votes(self, ev: int, person: int, value: int, sent, rank: int | None = None) -> None:
+        self.add(ev, "votes", person, value, sent, 0.8, "outcome.votes", rank)
         self.add(ev, "candidate", person, None, sent, 0.7, "outcome.votes")
 
     def candidates(self, memberships) -> None:
@@ -291,6 +294,5 @@ def find_outcomes(doc: Doc, names: DocNames, events: EventFinder, memberships, b
     for o in found:
         if o.predicate == "winner" and names.kinds[o.subject] == PERSON:
             winners.setdefault(o.event, o.subject)
-    return [Outcome(o.event, o.predicate, winners.get(o.event), o.value, o.evidence, o.confidence, o.rule)
-            if o.predicate == "majority" else o for o in found]
+    return [replace(o, subject=winners.get(o.event)) if o.predicate == "majority" else o for o in found]
 
