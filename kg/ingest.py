@@ -162,7 +162,8 @@ def _navigation_lists(lines) -> list[tuple[int, int]]:
 
 
 def _masthead(lines) -> list[tuple[int, int]]:
-    """Very short lines before the first real line (mastheads, section labels)."""
+    """A run of two or more very short lines before the first real line (a masthead, a section
+    label); a single short line there is a headline and stays."""
     spans = []
     for start, end, line in lines:
         words = line.split()
@@ -170,7 +171,7 @@ def _masthead(lines) -> list[tuple[int, int]]:
             break
         if words and not find_date(line) and not re.search(r"\b(19|20)\d\d\b", line):
             spans.append((start + len(line) - len(line.lstrip()), end))
-    return spans
+    return spans if len(spans) >= 2 else []
 
 
 def _repeats(text: str, lines) -> list[tuple[int, int]]:
@@ -232,7 +233,7 @@ def header_metadata(clean: str, filename: str) -> dict[str, str | None]:
         meta["date"] = found[0]
     for line in lines[:8]:
         line = re.sub(r"^date\s+\S+\s+", "", line, flags=re.I)
-        if len(line.split()) >= 4 and not (find_date(line) and len(line.split()) <= 6):
+        if len(line.split()) >= 3 and not (find_date(line) and len(line.split()) <= 6):
             meta["title"] = line.strip(_QUOTES + " ") or None
             break
     for line in lines[:12]:

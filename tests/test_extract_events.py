@@ -38,6 +38,20 @@ CASES = [
      ("Exeter by-election", "lost_deposit", "far-right candidate", None)),
     ("candidate by role", "The Exeter by-election was fought hard. The Conservative candidate Ravi Shah was confident.",
      ("Exeter by-election", "candidate", "Ravi Shah", None)),
+    ("won by N votes", "Jane Doe won the Exeter by-election by 1,024 votes.",
+     ("Exeter by-election", "majority", "Jane Doe", 1024)),
+    ("gained the seat", "The Greens gained the seat in the Exeter by-election.",
+     ("Exeter by-election", "gained_by", "Green Party", None)),
+    ("lost the seat to", "Labour lost the seat to the Greens in the Exeter by-election.",
+     ("Exeter by-election", "gained_by", "Green Party", None)),
+    ("shorthand hold", "Exeter by-election: Labour hold.",
+     ("Exeter by-election", "held_by", "Labour Party", None)),
+    ("shorthand gain", "Exeter by-election: Green gain from Labour.",
+     ("Exeter by-election", "gained_by", "Green Party", None)),
+    ("turnout", "Turnout in the Exeter by-election was 41.2 per cent.",
+     ("Exeter by-election", "turnout", "Exeter", 41)),
+    ("mayoral election with votes", "Sadia Khan won the 2021 Bristol mayoral election with 101,372 votes.",
+     ("2021 Bristol mayoral election", "votes", "Sadia Khan", 101372)),
     ("murder, victim", "Dana Cole was murdered by a gunman in 2014.",
      ("Murder of Dana Cole", "victim", "Dana Cole", None)),
     ("resignation", "The resignation last month of health secretary Mike Ross shook the government.",
@@ -48,6 +62,14 @@ CASES = [
 @pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_outcome(extract, name, text, expected):
     assert expected in outcomes(extract(text))
+
+
+def test_a_results_table_gives_votes_ranks_and_the_winner(extract):
+    facts = extract("Exeter by-election result\n\nJane Doe (Lab) 12,345\nTom Lee (Con) 11,321\nAnn Ray (LD) 2,001\n")
+    names = {e.key: e.name for e in facts.entities}
+    ranks = {names[o.subject]: (o.value, o.rank) for o in facts.outcomes if o.predicate == "votes"}
+    assert ranks == {"Jane Doe": (12345, 1), "Tom Lee": (11321, 2), "Ann Ray": (2001, 3)}
+    assert ("Exeter by-election", "winner", "Jane Doe", None) in outcomes(facts)
 
 
 def test_relative_dates_use_the_article_date(extract):

@@ -16,13 +16,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..dates import relative
-from ..model import EVENT, ORGANIZATION, PERSON, PLACE, EventInfo, LocalEntity, Span
+from ..model import EVENT, ORGANIZATION, PARTY, PERSON, PLACE, EventInfo, LocalEntity, Span
 from .names import DocNames, Mention
 
 ELECTION_TYPES = ("ByElection", "Election", "Referendum")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 WHEN = re.compile(rf"^[\s,]*(?:in|on|last|this|earlier this)\s+(?:(?:{MONTHS})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d|week|month|year)\b")
 CONTEST = re.compile(r"\b(?:contest|race|poll|vote)\b", re.I)
+KIND_ELECTION = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<kind>mayoral|presidential|parliamentary|assembly|"
+                           r"council|local|senate|gubernatorial|leadership|primary|congressional|midterm|european)\s+"
+                           r"(?:election|race|contest|vote|ballot)s?\b", re.I)
 ELECTORAL = re.compile(r"\b(candidates?|votes|deposit|majority|ballots?|turnout|polling)\b", re.I)
 
 
@@ -73,7 +76,7 @@ class EventFinder:
             g = self.names.entity_at(t.i)
             if g is not None and self.names.kinds[g] in (PLACE, ORGANIZATION, PERSON) and not self.names.is_anonymous(g):
                 return g, self.names.tok2mention[t.i].start
-            if g is None and self._placename(t):
+            if g is None and self._placename(t, strict=False):   # "X by-election", even heading a line
                 return self.names.add_entity(t.text, PLACE, Mention(t.i, t.i + 1, t.text, {PLACE: 1.0})), t.i
         m = re.match(r"\s*(?:(?:in|for|of)\s+)?", self.text[end:end + 8])
         after = self.doc.char_span(end + m.end(), min(len(self.text), end + m.end() + 60), alignment_mode="expand")
@@ -86,10 +89,11 @@ class EventFinder:
                 return self.names.add_entity(t.text, PLACE, Mention(t.i, t.i + 1, t.text, {PLACE: 1.0})), -1
         return None, -1
 
-    def _placename(self, t: Token) -> bool:
-        """A capitalised proper noun the NER left untagged, next to election words: a place."""
-        return t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and not self.names.lex.role([t.lower_]) \
-            and not self.names.lex.org(t.text) and not self.names.lex.honorific(t.text)
+    def _placename(self, t: Token, strict: bool = True) -> bool:
+        """A capitalised word the NER left untagged, next to election words: a place."""
+        return (t.pos_ == "PROPN" or not strict) and t.text[:1].isupper() and t.is_alpha \
+            and not self.names.lex.role([t.lower_]) and not self.names.lex.org(t.text) \
+            and not self.names.lex.honorific(t.text) and t.lower_ not in ("the", "a", "this", "that", "next", "last")
 
     def place_event(self, place: int, s: int, e: int) -> int:
         self.names.retype(place, PLACE)   # "Hartlepool by-election": a place, whatever the NER said
@@ -109,10 +113,12 @@ class EventFinder:
                 self.place_event(place, s, m.end())
             elif re.search(r"\b(the|this|that)\s+$", text[max(0, m.start() - 6):m.start()], re.I):
                 anaphoric.append((m.start(), m.end()))
-        for m in re.finditer(r"\b((?:19|20)\d\d)\s+(?:[Gg]eneral\s+[Ee]lection|[Ee]lection|presidential election)s?\b|"
+        for m in re.finditer(r"\b((?:19|20)\d\d)\s+(?:[Gg]eneral\s+[Ee]lection|[Ee]lection)s?\b|"
                              r"\b[Gg]eneral [Ee]lection (?:of|in) ((?:19|20)\d\d)\b", text):
             year = m.group(1) or m.group(2)
             self.add("Election", f"{year} general election", ("Election", year), m.start(), m.end(), date=year)
+        for m in KIND_ELECTION.finditer(text):
+            self.kind_election(m)
         for m in re.finditer(r"\b((?:19|20)\d\d)\s+(?:([A-Z][\w-]*)\s+)?referendum\b|"
                              r"\b((?:19|20)\d\d) vote to (?:leave|remain in|join|exit) (?:the )?([A-Z][\w-]*)", text):
             year, topic = m.group(1) or m.group(3), m.group(2) or m.group(4)
@@ -130,6 +136,26 @@ class EventFinder:
             for s, e in anaphoric:
                 self.add(ev.type, ev.name, ev.key, s, e)
 
+    def kind_election(self, m: re.Match) -> None:
+        """"the 2021 London mayoral election", "the Labour leadership contest", "the 2016 presidential election"."""
+        year, kind = m.group("year"), m.group("kind").lower()
+        place, first = self.place_near(m.start("kind"), m.end())
+        owner = None
+        if place is None and first < 0:   # "the Labour leadership contest": a party's own election
+            before = self.doc.char_span(0, m.start("kind"), alignment_mode="contract")
+            g = self.names.entity_at(before[-1].i) if before is not None and len(before) else None
+            owner = g if g is not None and self.names.kinds[g] == PARTY else None
+        if year is None and place is not None and first > 0 and re.fullmatch(r"(?:19|20)\d\d", self.doc[first - 1].text):
+            year = self.doc[first - 1].text   # "the 2021 London mayoral election"
+        where = self.names.names[place] if place is not None and first >= 0 else \
+            self.names.names[owner] if owner is not None else None
+        if where is None and year is None:
+            return
+        name = " ".join(x for x in (year, where, kind, "election") if x)
+        start = self.doc[first].idx if place is not None and first >= 0 else m.start()
+        key = ("Election", year, kind, place if place is not None else owner)
+        self.add("Election", name, key, start, m.end(), date=year, place=place)
+
     def contests(self) -> None:
         """In an article about by-elections, "a contest X" or "the race in X" is X's by-election."""
         for m in CONTEST.finditer(self.text):
@@ -141,7 +167,8 @@ class EventFinder:
         """Resignations and murders, named after the person they happened to."""
         for t in self.doc:
             lemma = t.lemma_.lower()
-            if lemma in ("resignation", "resign") or (lemma == "stand" and any(c.lower_ == "down" for c in t.children)):
+            down = any(c.lower_ in ("down", "aside") for c in t.children)
+            if lemma in ("resignation", "resign", "quit") or (lemma in ("stand", "step") and down):
                 self._person_event("Resignation", "Resignation of", t)
             elif lemma in ("murder", "kill", "assassinate", "assassination") and t.pos_ in ("VERB", "NOUN"):
                 if t.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in t.children):
@@ -184,8 +211,12 @@ class EventFinder:
         self.person_events_found.append((self.by_key[(type_, who)], who, t))
 
     def main_election(self) -> int | None:
-        counts = Counter({i: len(ev.spans) for i, ev in enumerate(self.events) if ev.type == "ByElection"})
-        return counts.most_common(1)[0][0] if counts else None
+        """The by-election the article names most; failing one, the election it names most."""
+        for types in (("ByElection",), ("Election",)):
+            counts = Counter({i: len(ev.spans) for i, ev in enumerate(self.events) if ev.type in types})
+            if counts:
+                return counts.most_common(1)[0][0]
+        return None
 
     def event_for(self, sent, anchor: Token | None = None) -> int | None:
         """The election an outcome stated in ``sent`` (at ``anchor``) is about: the election the sentence

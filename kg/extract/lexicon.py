@@ -56,6 +56,8 @@ class Lexicon:
     org_max_words: int = 1
     person_nouns: dict[str, str | None] = field(default_factory=dict)  # lemma -> gender
     countries: dict[str, Country] = field(default_factory=dict)         # folded name or demonym -> country
+    first_names: dict[str, str | None] = field(default_factory=dict)   # given name -> sex recorded with it
+    org_words: set[str] = field(default_factory=set)                    # "society", "foundation" ...
 
     def country(self, text: str) -> Country | None:
         return self.countries.get(fold(text))
@@ -90,6 +92,9 @@ def lexicon() -> Lexicon:
         lex.role_max_words = max(lex.role_max_words, len(entry.phrase.split()))
     for noun, gender in _rows("person_nouns.tsv"):
         lex.person_nouns[noun] = None if gender == "-" else gender
+    lex.org_words = {row[0] for row in _rows("org_words.txt")}
+    for name, sex in _rows("first_names.tsv"):
+        lex.first_names[name] = None if sex == "-" else sex
     for name, other, government in _rows("countries.tsv"):
         for form in (name, *other.split("|")):
             lex.countries.setdefault(fold(form), Country(name, government))

@@ -52,16 +52,7 @@ class MembershipFinder:
         return g if g is not None and self.personlike(g) else None
 
     def personlike(self, g: int) -> bool:
-        """A person, or a name the small model typed as an organisation on weak evidence ("X Y MP")."""
-        if self.names.kinds[g] == PERSON:
-            return True
-        group = self.names.groups[g]
-        if self.names.kinds[g] != ORGANIZATION or not group or any(m.org for m in group):
-            return False
-        words = group[0].words
-        weak = sum(m.votes.get(ORGANIZATION, 0) for m in group) <= 1.0
-        some = sum(m.votes.get(PERSON, 0) for m in group) > 0
-        return weak and some and 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+        return self.names.personlike(g)
 
     def _dominant_party(self) -> int | None:
         counts = Counter({g: len(ms) for g, ms in enumerate(self.names.groups) if self.names.kinds[g] == PARTY})
@@ -200,9 +191,12 @@ class MembershipFinder:
             self.of_org(m, person)
             self.possessive(m, person)
             self.credit(m, person)
+            self.bracket(m, person)
         for t in self.doc:
             if t.pos_ == "VERB" and t.lemma_.lower() in BODY_VERBS:
                 self.body(t)
+            elif t.pos_ == "VERB" and t.lemma_.lower() in ("stand", "run"):
+                self.standing(t)
             elif t.pos_ == "VERB" and t.lemma_.lower() in ("replace", "succeed"):
                 self.succession(t)
         return self.out
@@ -301,6 +295,28 @@ class MembershipFinder:
                 self.add(person, g, "photographer", True, m.start, self.names.tok2mention[m.end + 1].end, 0.75,
                          "membership.credit")
 
+    def bracket(self, m, person: int) -> None:
+        """"Jane Doe (Lab)", "Ted Roe (R-Texas)": the party a name is listed with."""
+        doc = self.doc
+        if m.end + 2 < len(doc) and doc[m.end].text == "(":
+            g = self.org_at(m.end + 1)
+            if g is not None and self.names.kinds[g] == PARTY:
+                close = next((k for k in range(m.end + 1, min(len(doc), m.end + 6)) if doc[k].text == ")"), m.end + 2)
+                self.add(person, g, "member", True, m.start, close + 1, 0.7, "membership.bracket")
+
+    def standing(self, verb: Token) -> None:
+        """"X, who is standing for the Greens", "X ran as a Republican": a candidate of the party."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "as")):
+            for p in (c for c in prep.children if c.dep_ == "pobj"):
+                g = self.org_at(p.i)
+                if g is None or self.names.kinds[g] != PARTY:
+                    continue
+                past = verb.tag_ == "VBD"
+                for person in self.subjects(verb):
+                    lo = min(t.i for t in verb.subtree)
+                    self.add(person, g, "candidate", not past, lo, max(t.i for t in p.subtree) + 1, 0.7,
+                             "membership.standing")
+
     def subjects(self, verb: Token) -> list[int]:
         """People doing ``verb``: its subject, subjects joined to it, and "X, together with Y and Z"."""
         heads = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -313,6 +329,8 @@ class MembershipFinder:
                         heads += [p] + [c for c in p.subtree if c.dep_ == "conj"]
         people = []
         for h in heads:
+            if h.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                h = verb.head   # "X, who leads Y"
             g = self.names.resolve(h)
             if g is not None and self.personlike(g) and g not in people:
                 people.append(g)

@@ -27,7 +27,8 @@ NER_WEIGHT = {"PRODUCT": 0.3, "WORK_OF_ART": 0.3}
 CONNECTORS = {"of", "and", "the", "for", "de", "van", "von", "der", "al", "bin", "&", "-", "'", "’", "du", "la", "le"}
 PARTY_CONTEXT = {"party", "mp", "mps", "candidate", "councillor", "leader", "member", "members", "government",
                  "voter", "voters", "supporter", "supporters", "activist", "activists", "peer", "senator",
-                 "uk", "msp", "politician", "politicians", "vote", "campaign", "lawmaker", "lawmakers"}
+                 "uk", "msp", "politician", "politicians", "vote", "campaign", "lawmaker", "lawmakers",
+                 "gain", "hold", "win", "victory"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 NEUTER = {"it", "its", "itself"}
@@ -231,6 +232,8 @@ class DocNames:
         doc = self.doc
         if doc[s].ent_type_ in ("ORG", "NORP"):
             return True
+        if 0 < s and e < len(doc) and doc[s - 1].text == "(" and doc[e].text in (")", "-", "–"):
+            return True   # "Jane Doe (Lab)", "Ted Roe (R-Texas)"
         after = doc[e].lower_ if e < len(doc) else ""
         nxt = doc[e + 1] if e + 1 < len(doc) else None
         return after in PARTY_CONTEXT or (after == "and" and nxt is not None and self.lex.org(nxt.text) is not None)
@@ -335,10 +338,17 @@ class DocNames:
         first = self.lex.org(m.words[0]) if len(m.words) >= 2 and not m.org else None
         if first is not None and first.kind == PARTY:
             m.vote(ORGANIZATION, 2.0)    # "Labour Together", "Conservative Home": named after a party
+        elif len(m.words) >= 2 and not m.org and m.words[-1].lower() in self.lex.org_words:
+            m.vote(ORGANIZATION, 2.0)    # "Example Society", "Hope Centre"
+        elif 2 <= len(m.words) <= 4 and not m.org and m.words[0] in self.lex.first_names:
+            m.vote(PERSON, 1.0)          # "Jane Doe": a given name first
         if after[:2] == [",", "who"] or after[:1] == ["who"]:
             m.vote(PERSON, 2.0)
         if after[:2] == [",", "which"]:
             m.vote(ORGANIZATION, 1.5)
+        if after[:1] == ["("] and m.end + 1 < len(doc) and self.lex.org(doc[m.end + 1].text) is not None \
+                and self.lex.org(doc[m.end + 1].text).kind == PARTY:
+            m.vote(PERSON, 1.5)   # "Jane Doe (Lab)": a candidate and her party
         if m.start > 0 and doc[m.start - 1].is_lower and self.lex.role([doc[m.start - 1].lower_]):
             m.vote(PERSON, 1.5)
         head = doc[m.end - 1]
@@ -570,6 +580,18 @@ class DocNames:
         self.kinds[group] = kind
         for m in self.groups[group]:
             m.vote(kind, 3.0)
+
+    def personlike(self, g: int) -> bool:
+        """A person, or a name the small model typed as an organisation on weak evidence ("X Y MP")."""
+        if self.kinds[g] == PERSON:
+            return True
+        group = self.groups[g]
+        if self.kinds[g] != ORGANIZATION or not group or any(m.org for m in group):
+            return False
+        words = group[0].words
+        weak = sum(m.votes.get(ORGANIZATION, 0) for m in group) <= 1.0
+        some = sum(m.votes.get(PERSON, 0) for m in group) > 0
+        return weak and some and 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
 
     def is_anonymous(self, group: int) -> bool:
         return group in self._anonymous

@@ -31,7 +31,7 @@ WIN_OBJECTS = {"seat", "election", "by-election", "race", "contest", "victory", 
 HOLD_OBJECTS = {"seat", "ground", "constituency", "it"}
 VOTE_VERBS = {"take", "win", "receive", "get", "poll", "gain", "secure", "garner", "attract", "collect", "come"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can"}
-UPWARD = ("advcl", "conj", "xcomp", "pcomp", "prep", "acl", "acomp", "ccomp")
+UPWARD = ("advcl", "conj", "xcomp", "pcomp", "prep", "acl", "acomp")   # never ccomp: that leads to a speaker
 CLAUSE_BREAKS = {",", ";", "while", "whereas", "but", "and", "as", "with", "—", "–", "-", "(", ")"}
 
 
@@ -64,8 +64,12 @@ class OutcomeFinder:
     # ------------------------------------------------------------------ clause helpers
 
     def hypothetical(self, verb: Token) -> bool:
+        """Not a fact: negated, modal, conditional, or an infinitive ("enough to win an election")."""
+        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True
+        heads = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "advcl", "conj") else [])
         return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) or c.lower_ == "if"
-                   for c in verb.children)
+                   for v in heads for c in v.children)
 
     def who(self, tok: Token) -> int | None:
         """The entity a subject token names: a name, a pronoun, a nominal, or an unnamed person."""
@@ -103,18 +107,23 @@ class OutcomeFinder:
         for t in self.doc:
             lemma, sent = t.lemma_.lower(), t.sent
             if t.pos_ == "VERB" and not self.hypothetical(t):
-                if lemma in ("win", "claim", "clinch", "secure", "take", "capture", "seize", "gain"):
+                if lemma in ("win", "claim", "clinch", "secure", "take", "capture", "seize", "gain", "snatch", "flip"):
                     self.win(t, sent)
+                elif lemma in ("lose", "forfeit") and any(c.lemma_ == "deposit" for c in t.subtree):
+                    self.deposit(t, sent)
+                elif lemma == "lose":
+                    self.lose(t, sent)
                 elif lemma in ("hold", "retain", "keep", "cling"):
                     self.hold(t, sent)
                 elif lemma in ("trigger", "cause", "prompt", "spark", "force"):
                     self.trigger(t, sent)
-                elif lemma in ("lose", "forfeit") and any(c.lemma_ == "deposit" for c in t.subtree):
-                    self.deposit(t, sent)
             if t.pos_ == "NOUN" and lemma in ("triumph", "victory", "win", "loss", "defeat"):
                 self.nominal(t, sent)
+            if lemma in ("hold", "gain") or lemma == "turnout":
+                self.headline(t, sent)
             if t.like_num or parse_number(t) is not None:
                 self.numbers(t, sent)
+        self.results_lines()
         self.candidates(memberships)
         self.person_events()
         self.deaths()
@@ -126,7 +135,7 @@ class OutcomeFinder:
         if not named and not (verb.lemma_ == "win" and not objs and verb.dep_ == "ROOT"):
             return
         subj, ev = self.subject(verb), self.events.event_for(sent, verb)
-        if subj is None or ev is None or self.names.kinds[subj] not in (PERSON, PARTY):
+        if subj is None or ev is None or not (self.names.personlike(subj) or self.names.kinds[subj] == PARTY):
             return
         self.add(ev, "winner", subj, None, sent, 0.8, "outcome.win")
         if self.names.kinds[subj] == PARTY:
@@ -138,8 +147,76 @@ class OutcomeFinder:
                 main = verb.head.head
                 losers += [self.names.resolve(c) for c in main.children if c.dep_ == "dobj"
                            and main.lemma_.lower() in ("oust", "unseat", "topple", "defeat", "beat")]
-            if any(g is not None and g != subj and self.names.kinds[g] == PARTY for g in losers):
+            seat = any(o.lemma_.lower() in ("seat", "constituency", "ward", "it") for o in objs)
+            taken = verb.lemma_.lower() in ("gain", "capture", "seize", "snatch", "take", "flip") and seat
+            if taken or any(g is not None and g != subj and self.names.kinds[g] == PARTY for g in losers):
                 self.add(ev, "gained_by", subj, None, sent, 0.75, "outcome.gain")
+
+    def lose(self, verb: Token, sent) -> None:
+        """"Labour lost the seat to the Greens": a loss, a gain and a winner."""
+        objs = [c for c in verb.children if c.dep_ == "dobj" and (c.lemma_.lower() in WIN_OBJECTS or c.i in self.events.tok_event)]
+        if not objs:
+            return
+        subj, ev = self.subject(verb), self.events.event_for(sent, verb)
+        if ev is None or subj is None or self.names.kinds[subj] != PARTY:
+            return
+        self.add(ev, "lost_by", subj, None, sent, 0.75, "outcome.loss")
+        for to in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+            for p in (c for c in to.children if c.dep_ == "pobj"):
+                g = self.names.resolve(p)
+                if g is not None and g != subj and self.names.kinds[g] in (PARTY, PERSON):
+                    self.add(ev, "winner", g, None, sent, 0.75, "outcome.loss")
+                    if self.names.kinds[g] == PARTY:
+                        self.add(ev, "gained_by", g, None, sent, 0.75, "outcome.loss")
+
+    def headline(self, t: Token, sent) -> None:
+        """Result shorthand: "Labour hold", "Conservative gain from Labour", "turnout was 47.6%"."""
+        ev = self.events.event_for(sent, t)
+        if ev is None:
+            return
+        if t.lemma_.lower() == "turnout":
+            pct = next((k for k in self.doc[t.i + 1:min(sent.end, t.i + 12)] if k.like_num), None)
+            place = self.events.events[ev].place
+            if pct is not None and place is not None and re.fullmatch(r"\d+(\.\d+)?", pct.text) and \
+                    self.doc[pct.i + 1:pct.i + 3].text.lower().startswith(("%", "per cent", "percent")):
+                self.add(ev, "turnout", place, round(float(pct.text)), sent, 0.7, "outcome.turnout")
+            return
+        party = self.names.entity_at(t.i - 1) if t.i else None
+        ends = t.i + 1 >= sent.end or self.doc[t.i + 1].text in (".", "!", "from", "\n") or self.doc[t.i + 1].is_space
+        if party is None or self.names.kinds[party] != PARTY or not ends:
+            return
+        if t.lemma_.lower() == "hold":
+            self.add(ev, "held_by", party, None, sent, 0.75, "outcome.shorthand")
+        else:
+            self.add(ev, "gained_by", party, None, sent, 0.75, "outcome.shorthand")
+            self.add(ev, "winner", party, None, sent, 0.7, "outcome.shorthand")
+
+    def results_lines(self) -> None:
+        """Results tables: one candidate a line, "Jane Doe (Lab) 12,345", in the order of their votes."""
+        rows = []
+        for sent in self.doc.sents:
+            toks = [t for t in sent if not t.is_space]
+            if not 4 <= len(toks) <= 12 or not (toks[-1].like_num or (len(toks) > 1 and toks[-2].like_num)):
+                continue
+            m = self.names.tok2mention.get(toks[0].i)
+            if m is None or not self.names.personlike(m.group) or m.end >= len(self.doc) or self.doc[m.end].text != "(":
+                continue
+            party = self.names.entity_at(m.end + 1)
+            number = next((t for t in reversed(toks) if t.like_num), None)
+            value = parse_number(number) if number is not None else None
+            if party is not None and self.names.kinds[party] == PARTY and value is not None:
+                rows.append((value, m.group, sent))
+        if len(rows) < 2:
+            return
+        ev = self.events.main_election()
+        if ev is None:
+            return
+        for rank, (value, person, sent) in enumerate(sorted(rows, key=lambda r: -r[0]), 1):
+            self.add(ev, "votes", person, value, sent, 0.8, "outcome.results", rank)
+            self.add(ev, "candidate", person, None, sent, 0.75, "outcome.results")
+        if rows:
+            self.add(ev, "winner", max(rows, key=lambda r: r[0])[1], None, max(rows, key=lambda r: r[0])[2], 0.7,
+                     "outcome.results")
 
     def hold(self, verb: Token, sent) -> None:
         objs = [c for c in verb.subtree if c.lemma_.lower() in HOLD_OBJECTS
@@ -161,7 +238,7 @@ class OutcomeFinder:
         if noun.lemma_ in ("loss", "defeat"):
             if self.names.kinds[g] == PARTY and named:
                 self.add(ev, "lost_by", g, None, sent, 0.7, "outcome.loss")
-        elif self.names.kinds[g] == PERSON:
+        elif self.names.personlike(g):
             self.add(ev, "winner", g, None, sent, 0.7, "outcome.victory")
 
     def trigger(self, verb: Token, sent) -> None:
@@ -177,7 +254,7 @@ class OutcomeFinder:
                 causes = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
             for cause in causes:
                 g = self.who(cause)
-                if g is not None and self.names.kinds[g] == PERSON:
+                if g is not None and self.names.personlike(g):
                     self.add(ev, "triggered_by", g, None, sent, 0.7, "outcome.trigger")
         if not any(o.predicate == "triggered_by" and o.event == self.base + ev for o in self.out):
             self.trigger_phrase(verb, ev, sent)
@@ -194,7 +271,7 @@ class OutcomeFinder:
         g = None
         for t in doc[k + 1:end]:
             g = self.names.entity_at(t.i)
-            if g is not None and self.names.kinds[g] == PERSON and self.names.tok2mention[t.i].end == end:
+            if g is not None and self.names.personlike(g) and self.names.tok2mention[t.i].end == end:
                 break
             g = None
         g = g if g is not None else self.names.anonymous_span(k + 1, end)
@@ -203,7 +280,7 @@ class OutcomeFinder:
 
     def deposit(self, verb: Token, sent) -> None:
         subj, ev = self.subject(verb), self.events.event_for(sent, verb)
-        if subj is not None and ev is not None and self.names.kinds[subj] == PERSON:
+        if subj is not None and ev is not None and self.names.personlike(subj):
             self.add(ev, "lost_deposit", subj, None, sent, 0.8, "outcome.deposit")
             self.add(ev, "candidate", subj, None, sent, 0.7, "outcome.deposit")
 
@@ -217,13 +294,16 @@ class OutcomeFinder:
         doc = self.doc
         before = doc[max(sent.start, t.i - 4):t.i].text.lower()
         after = doc[t.i + 1:min(sent.end, t.i + 8)].text.lower()
-        if re.search(r"majority of( just| only| some)?$", before) or re.match(r"^-?\s*vote majority", after):
+        clause = doc[sent.start:t.i].text.lower()
+        won_by = re.search(r"\b(won|wins|win|winning|held|holds|hold|retained|kept)\b[^,;]{0,60}\bby( just| only)?$", clause)
+        if re.search(r"majority of( just| only| some)?$", before) or re.match(r"^-?\s*vote majority", after) or \
+                (won_by and after.startswith("vote")):
             self.add(ev, "majority", None, value, sent, 0.85, "outcome.majority")
             return
         if re.search(r"\bvote of$", before):   # "X's vote of 8,264"
             owner = next((c for c in doc[t.i - 2].children if c.dep_ == "poss"), None) if t.i >= 2 else None
             g = self.who(owner) if owner is not None else None
-            if g is not None and self.names.kinds[g] == PERSON:
+            if g is not None and self.names.personlike(g):
                 self.votes(ev, g, value, sent)
             return
         if re.match(r"^to [\d,]+ votes? in favou?r of", after):   # "13,296 to 12,973 votes in favour of X"
@@ -234,12 +314,14 @@ class OutcomeFinder:
             return
         m = re.search(r"\bcame (first|second|third|fourth|fifth|sixth|last) with$", before)
         verb = t.head.head if t.head.lemma_ == "vote" else t.head
+        if verb.lower_ == "with" and verb.head.pos_ == "VERB":   # "won the seat with 12,345 votes"
+            verb = verb.head
         if m or (verb.pos_ == "VERB" and verb.lemma_ in VOTE_VERBS and after.startswith("vote")):
             if m is None and self.hypothetical(verb):
                 return
             came = next((k for k in range(t.i - 1, sent.start - 1, -1) if doc[k].lemma_ in VOTE_VERBS), t.i)
             g = self.name_before(came, sent) or (self.subject(verb) if verb.pos_ == "VERB" else None)
-            if g is not None and self.names.kinds[g] == PERSON:
+            if g is not None and self.names.personlike(g):
                 self.votes(ev, g, value, sent, ORDINALS.get(m.group(1)) if m else None)
 
     def votes(self, ev: int, person: int, value: int, sent, rank: int | None = None) -> None:
@@ -267,7 +349,7 @@ class OutcomeFinder:
                 for agent in (c for c in t.children if c.dep_ == "agent"):
                     for p in (c for c in agent.children if c.dep_ == "pobj"):
                         g = self.who(p)
-                        if g is not None and self.names.kinds[g] == PERSON and g != who:
+                        if g is not None and self.names.personlike(g) and g != who:
                             self.add(ev, "perpetrator", g, None, t.sent, 0.7, "outcome.murder")
 
     def deaths(self) -> None:
