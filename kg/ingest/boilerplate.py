@@ -1,92 +1,17 @@
-"""Read articles: find the files, decode them, find their metadata and furniture.
+"""Page furniture in plain text: ad slots, sign-ups, teasers, menus, mastheads, repeated captions.
 
-The result is an Article whose ``clean`` text equals the original text with
-page furniture (ad slots, newsletter sign-ups, repeated photo captions ...)
-blanked out by spaces, so that offsets found in ``clean`` point into the file.
+The patterns are in kg/data/boilerplate.tsv; the structural rules (navigation
+lists, mastheads, repeated captions) are here. Spans are character offsets
+into the text, end exclusive, sorted and merged.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 
-from .dates import find_date
-from .model import Article, ArticleMeta
+from ..dates import find_date
 
-SUFFIXES = (".txt",)
-
-
-class IngestError(Exception):
-    """A file that cannot be read as an article; str() is a one-line reason."""
-
-    def __init__(self, path: str, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.path, self.reason = path, reason
-
-
-def discover(paths: list[str | Path]) -> list[Path]:
-    """Input files: files as given, directories searched recursively, sorted."""
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-        elif p.exists():
-            found.append(p)
-        else:
-            raise IngestError(str(p), "no such file or directory")
-    seen: set[Path] = set()
-    return [f for f in found if not (f.resolve() in seen or seen.add(f.resolve()))]
-
-
-def decode(data: bytes, path: str) -> str:
-    if not data.strip():
-        raise IngestError(path, "empty file")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise IngestError(path, "binary file, not text")
-    try:
-        return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
-    except UnicodeDecodeError as e:
-        raise IngestError(path, f"not valid UTF-8 (byte {e.start})") from None
-
-
-def read_article(path: str | Path) -> Article:
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise IngestError(str(path), e.strerror or str(e)) from None
-    return make_article(decode(data, str(path)), str(path))
-
-
-def make_article(text: str, path: str, **meta: str | None) -> Article:
-    """An Article from decoded text; ``meta`` overrides what the text yields."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    furniture = find_boilerplate(text)
-    clean = blank(text, furniture)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    found = header_metadata(clean, Path(path).name)
-    found.update({k: v for k, v in meta.items() if v})
-    return Article(
-        meta=ArticleMeta(id=digest[:16], path=path, name=Path(path).name, sha256=digest,
-                         length=len(text), boilerplate=tuple(furniture), **found),
-        text=text, clean=clean)
-
-
-def blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with each span replaced by spaces (newlines kept)."""
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
-
-
-# --------------------------------------------------------------------------
-# Boilerplate
-# --------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class _Rule:
@@ -211,39 +136,3 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append([s, e])
     return [(s, e) for s, e in merged]
-
-
-# --------------------------------------------------------------------------
-# Metadata from the text itself
-# --------------------------------------------------------------------------
-
-_BYLINE = re.compile(r"^\s*By ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})\s*$")
-_BIO = re.compile(r"^\s*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}) (?:is|was) (?:a|an|the|co-|\w+ (?:of|at|for)\b)")
-_QUOTES = "\"“”‘’'"
-
-
-def header_metadata(clean: str, filename: str) -> dict[str, str | None]:
-    """Title, date and author as a plain-text article states them."""
-    lines = [ln.strip() for ln in clean.split("\n") if ln.strip()]
-    meta: dict[str, str | None] = {"title": None, "date": None, "author": None}
-    head = "\n".join(lines[:6])
-    found = find_date(head) or find_date("\n".join(lines[-3:])) or find_date(filename.replace("_", " "))
-    if found:
-        meta["date"] = found[0]
-    for line in lines[:8]:
-        line = re.sub(r"^date\s+\S+\s+", "", line, flags=re.I)
-        if len(line.split()) >= 4 and not (find_date(line) and len(line.split()) <= 6):
-            meta["title"] = line.strip(_QUOTES + " ") or None
-            break
-    for line in lines[:12]:
-        m = _BYLINE.match(line)
-        if m:
-            meta["author"] = m.group(1)
-            break
-    if meta["author"] is None:
-        for line in lines[-2:]:
-            m = _BIO.match(line)
-            if m and len(line.split()) <= 30:
-                meta["author"] = m.group(1)
-                break
-    return meta
