@@ -20,7 +20,7 @@ from .export.rdf import ontology_quads, write_files, write_store
 from .export.view import write_view
 from .extract import extract_article
 from .graph import build_quads
-from .ingest import IngestError, discover, read_article
+from .ingest import Problem, discover, read_source, url_key
 from .model import Article, ArticleFacts
 from .resolve import resolve
 
@@ -33,7 +33,8 @@ Progress = Callable[[int, int, str], None]   # (done, total, what): total 0 for 
 class BuildReport:
     articles: int = 0
     duplicates: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)    # inputs not used, one line each
+    notes: list[str] = field(default_factory=list)     # inputs used with a caveat (a guessed encoding, a duplicate)
     counts: Counter = field(default_factory=Counter)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
@@ -53,26 +54,37 @@ def example_corpus() -> Path:
 
 
 def read_articles(paths: Iterable[str | Path], report: BuildReport, progress: Progress | None = None) -> Iterator[Article]:
-    """Articles from files, skipping unreadable files (reported) and repeated texts."""
-    seen: set[str] = set()
-    try:
-        files = discover(list(paths))
-    except IngestError as e:
-        report.errors.append(str(e))
-        return
-    for n, path in enumerate(files, 1):
-        try:
-            article = read_article(path)
-        except IngestError as e:
-            report.errors.append(str(e))
-            continue
-        if article.meta.sha256 in seen:
-            report.duplicates += 1
-            continue
-        seen.add(article.meta.sha256)
-        if progress:
-            progress(n, len(files), str(path))
-        yield article
+    """Articles from files, directories and standard input ("-"); each article once.
+
+    Problems go to the report (errors: inputs not used; notes: used with a caveat). An
+    article with the same text, or the same URL, as an earlier one is a duplicate, built once.
+    """
+    sources = []
+    for item in discover(list(paths)):
+        if isinstance(item, Problem):
+            (report.errors if item.skipped else report.notes).append(str(item))
+        else:
+            sources.append(item)
+    first: dict[str, str] = {}   # sha256 or URL key -> the article that had it first
+    for n, source in enumerate(sources, 1):
+        for item in read_source(source):
+            if isinstance(item, Problem):
+                (report.errors if item.skipped else report.notes).append(str(item))
+                continue
+            meta = item.meta
+            url = url_key(meta.url)
+            earlier = first.get(meta.sha256) or (first.get(url) if url else None)
+            if earlier is not None:
+                report.duplicates += 1
+                same = "text" if meta.sha256 in first else "URL"
+                report.notes.append(str(Problem(meta.path, f"same {same} as {earlier}; built once", skipped=False)))
+                continue
+            first[meta.sha256] = meta.path
+            if url:
+                first[url] = meta.path
+            if progress:
+                progress(n, len(sources), meta.path)
+            yield item
 
 
 def extract_all(articles: Iterable[Article], nlp, model: str, batch_size: int = 16) -> Iterator[ArticleFacts]:
