@@ -17,6 +17,7 @@ from .problems import IngestError, Problem
 from .text import make_article, text_notes
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})""", re.I)
+MIN_WORDS = 5   # fewer is a menu or a lone link, not an article
 _LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
 
 
@@ -52,7 +53,7 @@ def extract_main_text(html: str) -> tuple[str, dict[str, str | None]] | None:
         except (ValueError, TypeError, AttributeError, RecursionError):
             doc = None   # an unparseable page: trafilatura reports it as an exception in a few odd cases
         paragraphs = [p.strip() for p in (getattr(doc, "text", None) or "").split("\n") if p.strip()]
-        if paragraphs:
+        if sum(len(p.split()) for p in paragraphs) >= MIN_WORDS:
             meta = {"title": doc.title, "author": doc.author, "date": doc.date, "url": doc.url,
                     "publisher": doc.sitename}
             return "\n\n".join(paragraphs), meta

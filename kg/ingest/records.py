@@ -103,7 +103,7 @@ def _line(data: bytes, path: str, name: str, number: int, max_chars: int) -> Ite
     for reason, _ in decoded.notes:
         yield note(path, reason, number)
     try:
-        record = json.loads(decoded.text)
+        record = json.loads(decoded.text.rstrip("\r\n"))
     except json.JSONDecodeError as e:
         yield Problem(path, f"not valid JSON: {_json_error(e)}; line skipped", number)
         return
