@@ -87,10 +87,27 @@ def read_articles(paths: Iterable[str | Path], report: BuildReport, progress: Pr
             yield item
 
 
-def extract_all(articles: Iterable[Article], nlp, model: str, batch_size: int = 16) -> Iterator[ArticleFacts]:
-    stream = ((a.clean, a) for a in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield extract_article(doc, article, model)
+def extract_all(articles: Iterable[Article], nlp, model: str, batch_size: int = 16,
+                batch_chars: int = 100_000) -> Iterator[ArticleFacts]:
+    """Facts of each article, parsed in batches of at most ``batch_size`` articles and, past the
+    first article, ``batch_chars`` characters: the parser's memory grows with a batch's length
+    (about 3 GB for a million characters), so a run of long articles must not share one."""
+    for batch in _batches(articles, batch_size, batch_chars):
+        for doc, article in zip(nlp.pipe([a.clean for a in batch], batch_size=len(batch)), batch):
+            yield extract_article(doc, article, model)
+
+
+def _batches(articles: Iterable[Article], size: int, chars: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    length = 0
+    for article in articles:
+        if batch and (len(batch) >= size or length + len(article.clean) > chars):
+            yield batch
+            batch, length = [], 0
+        batch.append(article)
+        length += len(article.clean)
+    if batch:
+        yield batch
 
 
 def build(paths: list[str | Path] | None = None, out: str | Path = "exports", model: str | None = None,
