@@ -72,7 +72,7 @@ def assert_loadable(out: Path) -> int:
 @pytest.fixture(scope="module")
 def corpora(tmp_path_factory):
     root = tmp_path_factory.mktemp("kill")
-    return write_corpus(root / "small", 2), write_corpus(root / "large", 40)   # 40: about 8 s to parse, 2.5 s to write
+    return write_corpus(root / "small", 2), write_corpus(root / "large", 30)   # 30: about 6 s to parse, 2 s to write
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +99,7 @@ def build_until(corpus: Path, out: Path, marker: str) -> subprocess.Popen:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
 def test_a_build_killed_while_parsing_leaves_the_previous_outputs(corpora, previous, sig):
     out, before, triples = previous
-    proc = build_until(corpora[1], out, "reading 20/40")
+    proc = build_until(corpora[1], out, "reading 18/30")
     proc.send_signal(sig)
     rest = proc.stderr.read()
     assert proc.wait(timeout=60) != 0
