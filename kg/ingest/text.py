@@ -161,11 +161,10 @@ TITLE_LIMIT = 300   # a longer first line is a paragraph, not a headline
 
 def header_metadata(clean: str, filename: str) -> dict[str, str | None]:
     """Title, date and author as a plain-text article states them."""
-    lines = [ln.strip() for ln in clean.split("\n", 200)[:200] if ln.strip()]
+    lines = [ln.strip() for ln in clean.split("\n") if ln.strip()]
     meta: dict[str, str | None] = {"title": None, "date": None, "author": None}
-    tail = [ln.strip() for ln in clean[-5000:].split("\n") if ln.strip()]
-    head = "\n".join(ln[:TITLE_LIMIT] for ln in lines[:6])
-    found = find_date(head) or find_date("\n".join(tail[-3:])[-2000:]) or find_date(filename.replace("_", " "))
+    head = "\n".join(lines[:6])
+    found = find_date(head) or find_date("\n".join(lines[-3:])) or find_date(filename.replace("_", " "))
     if found:
         meta["date"] = found[0]
     for line in lines[:8]:
@@ -180,7 +179,7 @@ def header_metadata(clean: str, filename: str) -> dict[str, str | None]:
             meta["author"] = m.group(1)
             break
     if meta["author"] is None:
-        for line in tail[-2:]:
+        for line in lines[-2:]:
             m = _BIO.match(line)
             if m and len(line.split()) <= 30:
                 meta["author"] = m.group(1)
