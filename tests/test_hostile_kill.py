@@ -30,7 +30,7 @@ OUTPUTS = ("graph.ttl", "graph.nq", "graph.trig", "facts.json", "graph.html")
 def article(i: int) -> str:
     a, b = f"{FIRST[i % 12]} {LAST[i % 10]}", f"{FIRST[(i + 5) % 12]} {LAST[(i + 3) % 10]}"
     party, other = PARTIES[i % 4], PARTIES[(i + 1) % 4]
-    paragraphs = [f"Council vote number {i} splits the town", f"12 March 2024",
+    paragraphs = [f"Council vote number {i} splits the town", "12 March 2024",
                   f"{a}, the leader of the {party}, said on Monday that the harbour plan would cost too much. "
                   f"{b}, a councillor for the {other}, disagreed and said the town needed the jobs."]
     for k in range(6):

@@ -59,11 +59,11 @@ def read_records(stream: BinaryIO, path: str, name: str, lines_only: bool, max_c
         return
     count = 0
     for number, data, size in _lines(stream):
+        count += data is None or bool(data.strip())
         if data is None:
             yield Problem(path, f"a record of {megabytes(size)} is over the {megabytes(MAX_LINE_BYTES)} limit "
                                 f"for one line; skipped", number)
         elif data.strip():
-            count += 1
             yield from _line(data, path, name, number, max_chars)
     if not count:
         yield Problem(path, "empty file" if first is None else "no records")
