@@ -63,3 +63,11 @@ def test_unreadable_files_get_a_one_line_reason(tmp_path, data, reason):
     with pytest.raises(IngestError) as err:
         read_article(path)
     assert str(path) in str(err.value) and reason in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_file_name_with_a_line_break_still_gives_a_one_line_error(tmp_path):
+    path = tmp_path / "odd\nname\x1b.txt"
+    path.write_bytes(b"")
+    with pytest.raises(IngestError) as err:
+        read_article(path)
+    assert str(err.value) == f"{tmp_path}/odd\\nname\\x1b.txt: empty file"
