@@ -106,13 +106,12 @@ class GraphBuilder:
         yield Quad(art, N(KG.fileName), text(meta.name), g)
         yield Quad(art, N(KG.contentHash), text(meta.sha256), g)
         for prop, value in ((SCHEMA.headline, meta.title), (SCHEMA.author, meta.author),
-                            (SCHEMA.publisher, meta.publisher)):
+                            (SCHEMA.publisher, meta.publisher), (SCHEMA.url, meta.url),
+                            (SCHEMA.identifier, meta.identifier)):
             if value:
                 yield Quad(art, N(prop), text(value), g)
         if meta.date:
             yield Quad(art, N(SCHEMA.datePublished), date_literal(meta.date), g)
-        if meta.url:
-            yield Quad(art, N(SCHEMA.url), text(meta.url), g)
         for start, end in meta.boilerplate:
             yield Quad(art, N(KG.boilerplate), N(iri.evidence(aid, start, end)), g)
             yield from self._evidence(aid, art, Span(start, end, ""), g, exact=False)

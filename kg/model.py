@@ -34,14 +34,15 @@ class ArticleMeta:
     """What the graph records about an article (everything but its text)."""
 
     id: str                  # 16 hex digits of the SHA-256 of the text
-    path: str                # where it was read from
-    name: str                # file name; facts.json refers to articles by it
+    path: str                # where it was read from: a file, "<stdin>", or a record "feed.jsonl#L12"
+    name: str                # how facts.json names it: the file name (below the directory given), "feed.jsonl#L12"
     sha256: str
     title: str | None = None
     date: str | None = None  # ISO YYYY-MM-DD
     author: str | None = None
     publisher: str | None = None
     url: str | None = None
+    identifier: str | None = None   # the id a JSON record gives it
     length: int = 0
     boilerplate: tuple[tuple[int, int], ...] = ()   # page furniture, blanked before parsing
 

