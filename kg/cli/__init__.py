@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import build, query
+from . import build, query, view
 
-COMMANDS = (build, query)
+COMMANDS = (build, query, view)
 
 
 def parser() -> argparse.ArgumentParser:
