@@ -298,7 +298,14 @@
     network.redraw();
   }
   var moved = false;   // once the reader zooms or drags, the view stays where they put it
-  network.on("zoom", function () { moved = true; });
+  var arrows = !data.large;
+  network.on("zoom", function () {
+    moved = true;
+    if (data.large && arrows !== network.getScale() > 0.4) {
+      arrows = !arrows;
+      network.setOptions({ edges: { arrows: { to: { enabled: arrows } } } });
+    }
+  });
   network.on("dragStart", function () { moved = true; });
   network.on("stabilized", function () {   // physics switched on by the reader came to rest
     kgView.settledAt = performance.now();

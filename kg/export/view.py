@@ -49,10 +49,8 @@ class FastNetwork(Network):
         self.node_ids.append(n_id)
         self.node_map[n_id] = options
 
-    def add_edge(self, source, to, **options):
+    def add_edge(self, source, to, **options):   # arrows come from the options, for all edges at once
         options.update({"from": source, "to": to})
-        if self.directed:
-            options.setdefault("arrows", "to")
         self.edges.append(options)
 
 
@@ -75,13 +73,16 @@ def _node_details(d: dict) -> dict:
 
 
 def vis_options(physics: bool, large: bool) -> dict:
-    """vis-network options: nothing in here comes from the data (pyvis writes it unescaped)."""
+    """vis-network options: nothing in here comes from the data (pyvis writes it unescaped).
+
+    Large views start without arrowheads (the costliest part of a frame there); the page draws them
+    once the reader zooms in far enough to see them."""
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False},
         "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3,
                                                "strokeColor": "#ffffff"}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.45}}, "width": 1,
+        "edges": {"arrows": {"to": {"enabled": not large, "scaleFactor": 0.45}}, "width": 1,
                   "font": {"size": 9, "face": "system-ui, sans-serif", "color": "#555555", "strokeWidth": 3,
                            "align": "middle"},
                   "smooth": {"enabled": not large, "type": "continuous", "roundness": 0.3},
