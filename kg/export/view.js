@@ -179,9 +179,9 @@
     if (!from) add(line, document.createTextNode(" "), nodeLink(e.to));
     return line;
   }
-  function section(title, items) {
+  function section(title, items, count) {
     if (!items.length) return;
-    add(body, el("h3", null, title + " (" + items.length + ")"));
+    add(body, el("h3", null, title + " (" + (count || items.length) + ")"));
     items.forEach(function (x) { add(body, x); });
   }
   function header(name, kind) {
@@ -211,8 +211,8 @@
     section("Roles", groups["role>"] || []);
     section("Members", groups["role<"] || []);
     var quotes = incident[i].filter(function (j) { return E[j].kind === "said" && E[j].from === i; });
-    section("Quotations" + (n.quotes > quotes.length ? ", " + quotes.length + " of " + n.quotes + " drawn" : ""),
-      quotes.map(function (j) { return quoteFact(E[j].to); }));
+    section("Quotations", quotes.map(function (j) { return quoteFact(E[j].to); }),
+      n.quotes > quotes.length ? n.quotes + "; " + quotes.length + " drawn, the longest" : null);
     section("Outcomes", (groups["outcome>"] || []).concat(groups["outcome<"] || []));
     section("Places", (groups["place>"] || []).concat(groups["place<"] || []));
     (n.facts || []).forEach(function (f) { section("Also", [fact(el("b", null, f.label), [f], factInfo(f.kind).colour)]); });
