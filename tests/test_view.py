@@ -1,54 +1,103 @@
-"""graph.html in real headless Chromium (Debian's, driven by Playwright), with the network blocked."""
+"""The example build's graph.html in real headless Chromium, offline: drawn, explained, explorable."""
 from __future__ import annotations
 
-from pathlib import Path
+from collections import Counter
 
-import pytest
+from viewpage import browser, click_node, drawn, needs_chromium, open_offline, page_data  # noqa: F401
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed "
-                                "(make test installs it: scripts/install-test-services.sh)")
-ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+pytestmark = needs_chromium
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+def expected_quote_nodes(facts: dict, per_speaker: int = 5) -> int:
+    """Quotations drawn: each speaker's, up to the cap (all are counted in their details)."""
+    return sum(min(n, per_speaker) for n in Counter(q["speaker"] for q in facts["quotes"]).values())
 
 
-def open_offline(browser, path: Path):
-    """Open a file with every non-file request blocked; returns (page, console errors, outside requests)."""
-    page = browser.new_page()
-    errors, outside = [], []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-
-    def block(route):
-        if route.request.url.startswith("file:"):
-            return route.continue_()
-        outside.append(route.request.url)
-        return route.abort()
-    page.route("**/*", block)
-    page.goto(path.resolve().as_uri())
-    page.wait_for_function("typeof network !== 'undefined' && network.body !== undefined", timeout=20000)
-    return page, errors, outside
-
-
-def test_view_draws_the_graph_offline(browser, seed_build, tmp_path):
-    from kg.export.view import graph_from_store
+def test_the_view_draws_the_whole_graph_offline(browser, seed_build, seed_facts, tmp_path):
+    from kg.export.view import DEFAULT_MAX_NODES
+    from kg.export.view_data import graph_from_store, most_connected
     from kg.pipeline import open_store
     out, _ = seed_build
-    page, errors, outside = open_offline(browser, out / "graph.html")
-    nodes = page.evaluate("network.body.data.nodes.length")
-    edges = page.evaluate("network.body.data.edges.length")
-    expected = graph_from_store(open_store(out / "store"))
-    assert nodes == expected.number_of_nodes() > 30
-    assert edges == expected.number_of_edges() > 30
-    assert errors == [] and outside == []
-    page.screenshot(path=str(tmp_path / "view.png"))
-    assert (tmp_path / "view.png").stat().st_size > 10_000
+    opened = open_offline(browser, out / "graph.html")
+    expected = most_connected(graph_from_store(open_store(out / "store")), DEFAULT_MAX_NODES)
+    nodes, edges = drawn(opened.page)
+    assert (nodes, edges) == (expected.number_of_nodes(), expected.number_of_edges())
+    assert nodes > 50 and edges > 50
+    kinds = Counter(n["kind"] for n in page_data(out / "graph.html")["nodes"])
+    assert kinds["Quote"] == expected_quote_nodes(seed_facts)
+    assert kinds["Person"] >= 10 and kinds["PoliticalParty"] >= 2 and kinds["Event"] >= 1
+    facts = Counter(e["kind"] for e in page_data(out / "graph.html")["edges"])
+    assert facts["said"] == kinds["Quote"] and facts["role"] >= 10 and facts["outcome"] >= 5
+    assert opened.errors == [] and opened.outside == []
+    opened.page.screenshot(path=str(tmp_path / "view.png"))
+    assert (tmp_path / "view.png").stat().st_size > 30_000
+
+
+def test_legend_and_filters_by_node_type_and_fact_kind(browser, seed_build):
+    out, _ = seed_build
+    page = open_offline(browser, out / "graph.html").page
+    data = page_data(out / "graph.html")
+    nodes, edges = drawn(page)
+    legend = page.inner_text("#kg-controls")
+    for kind in {n["kind"] for n in data["nodes"]}:
+        assert data["kinds"][kind]["name"] in legend
+    quotes = sum(n["kind"] == "Quote" for n in data["nodes"])
+    page.uncheck('#kg-controls input[data-kind="Quote"]')
+    assert drawn(page) == (nodes - quotes, edges - quotes)
+    page.check('#kg-controls input[data-kind="Quote"]')
+    assert drawn(page) == (nodes, edges)
+    page.uncheck('#kg-controls input[data-kind="said"]')
+    shown_nodes, shown_edges = drawn(page)
+    assert shown_edges == edges - quotes and shown_nodes <= nodes - quotes
+    for kind in ("role", "outcome", "place"):
+        page.uncheck(f'#kg-controls input[data-kind="{kind}"]')
+    alone = sum(not any(i in (e["from"], e["to"]) for e in data["edges"]) for i in range(len(data["nodes"])))
+    assert drawn(page) == (alone, 0)     # no fact kind shown: only the nodes without edges stay
+    page.uncheck("#kg-physics")
+    assert page.evaluate("network.physics.options.enabled") is False
+
+
+def test_a_person_shows_roles_quotes_and_evidence(browser, seed_build, seed_facts):
+    out, _ = seed_build
+    data = page_data(out / "graph.html")
+    speakers = Counter(q["speaker"] for q in seed_facts["quotes"])
+    with_roles = {m["person"] for m in seed_facts["memberships"] if m["organization"]}
+    who = max((s for s in speakers if s in with_roles), key=lambda s: (speakers[s], s))
+    name = next(e["name"] for e in seed_facts["entities"] if e["id"] == who)
+    index = next(i for i, n in enumerate(data["nodes"]) if n["name"] == name and n["kind"] == "Person")
+    page = open_offline(browser, out / "graph.html").page
+    panel = click_node(page, index)
+    assert name in panel and "ROLES" in panel and "QUOTATIONS" in panel
+    role = next(m for m in seed_facts["memberships"] if m["person"] == who and m["organization"])
+    assert role["role"] in panel
+    assert role["evidence"][0]["text"] in panel and role["evidence"][0]["file"] in panel
+    shown = [q for q in seed_facts["quotes"] if q["speaker"] == who and q["text"] in panel]
+    assert shown and all(q["file"] in panel for q in shown)
+
+
+def test_a_quote_shows_its_text_speaker_article_and_date(browser, seed_build, seed_facts):
+    out, _ = seed_build
+    data = page_data(out / "graph.html")
+    index, quote = next((i, n) for i, n in enumerate(data["nodes"]) if n["kind"] == "Quote")
+    article = data["articles"][quote["article"]]
+    page = open_offline(browser, out / "graph.html").page
+    panel = click_node(page, index)
+    speaker = next(data["nodes"][e["from"]]["name"] for e in data["edges"] if e["to"] == index)
+    assert quote["text"] in panel and speaker in panel and article["file"] in panel
+    assert article["date"] and article["date"] in panel
+
+
+def test_search_finds_a_node_by_part_of_its_name_and_selects_it(browser, seed_build):
+    out, _ = seed_build
+    data = page_data(out / "graph.html")
+    index, person = max(((i, n) for i, n in enumerate(data["nodes"]) if n["kind"] == "Person"),
+                        key=lambda p: (p[1].get("quotes", 0), p[1]["name"]))
+    page = open_offline(browser, out / "graph.html").page
+    page.fill("#kg-search", person["name"].split()[-1].lower())
+    assert person["name"] in page.inner_text(".kg-matches")
+    page.fill("#kg-search", person["name"].upper())
+    page.press("#kg-search", "Enter")
+    assert page.evaluate("network.getSelectedNodes()") == [index]
+    assert person["name"] in page.inner_text("#kg-details")
+    page.fill("#kg-search", "zzqqxx")
+    assert "no node" in page.inner_text(".kg-matches")

@@ -10,9 +10,9 @@ import argparse
 import signal
 import sys
 
-from . import build, query, validate
+from . import build, query, validate, view
 
-COMMANDS = (build, query, validate)
+COMMANDS = (build, query, view, validate)
 
 
 def parser() -> argparse.ArgumentParser:
