@@ -77,6 +77,12 @@ INDIRECT = [
      ("The coalition deal is close to collapse", "Paul Reed")),
     ("organisation speaker", "The Wildlife Trust said the new road would harm rare birds.",
      ("the new road would harm rare birds", "Wildlife Trust")),
+    ("parenthetical attribution", "The plan, Tom Baker said, is deeply flawed and will fail.",
+     ("The plan, Tom Baker said, is deeply flawed and will fail", "Tom Baker")),
+    ("object and infinitive", "Tom Baker expects the plan to fail within a year.",
+     ("the plan to fail within a year", "Tom Baker")),
+    ("accused of", "Tom Baker accused the mayor of lying about the budget.",
+     ("the mayor of lying about the budget", "Tom Baker")),
     ("attribution first in a sentence-final clause", "There is much to learn from the result, the party leader Jon Vance has said.",
      ("There is much to learn from the result", "Jon Vance")),
 ]

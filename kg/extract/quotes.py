@@ -27,6 +27,8 @@ RELATIVE = {"who", "which", "that"}
 STOP = {"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "that", "he", "she", "it", "they",
         "we", "i", "is", "was", "be", "had", "has", "have", "would", "will", "this", "his", "her", "their"}
 CLOSERS = " ”’\"'.,;:!?…"
+OBJECT_CLAUSE = {"expect", "urge", "want", "encourage", "warn", "ask", "tell", "advise", "call"}
+CHARGE = {"accuse", "blame", "criticise", "criticize", "praise", "attack", "fault"}
 TITLE_SMALL = {"of", "the", "a", "an", "and", "&", "in", "on", "to", "for", "at", "by", "with", "from", "or"}
 
 
@@ -66,7 +68,7 @@ class QuoteFinder:
         if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
             return True
         lemma = t.lemma_.lower()
-        kind = self.lex.speech.get(lemma)
+        kind = self.lex.speech.get(lemma) or ("say" if lemma in OBJECT_CLAUSE | CHARGE else None)
         if kind is None or t.pos_ not in ("VERB", "AUX"):
             return False
         if lemma == "go":
@@ -281,14 +283,19 @@ class QuoteFinder:
         for t in self.doc:
             if t.idx < self.skip_before or t.idx in quoted or not self.is_cue(t):
                 continue
-            if self.lex.speech.get(t.lemma_.lower()) != "say" and t.lower_ != "according":
+            lemma = t.lemma_.lower()
+            if self.lex.speech.get(lemma) != "say" and t.lower_ != "according" and lemma not in OBJECT_CLAUSE | CHARGE:
                 continue
             content = self.content_of(t)
             if content is None:
                 continue
             speaker, subj = self.speaker_of(t)
-            if speaker is None or (subj is not None and content.start <= subj.i < content.end):
+            if speaker is None:
                 continue
+            if subj is not None and content.start <= subj.i < content.end:
+                content = self._without(content, t, subj)   # "The plan, X said, is flawed"
+                if content is None:
+                    continue
             outside = [w for w in content if w.idx not in quoted and w.is_alpha and w.lower_ not in STOP]
             s, e = content.start_char, content.end_char
             mixed = any(c in quoted for c in range(s, e))
@@ -316,11 +323,10 @@ class QuoteFinder:
             else:
                 start, end = max(phrase) + 1, toks[-1].i + 1
         else:
-            comps = [c for c in verb.children if c.dep_ == "ccomp"]
-            if not comps:
+            span = self.complement(verb)
+            if span is None:
                 return None
-            sub = list(comps[0].subtree)
-            start, end = sub[0].i, sub[-1].i + 1
+            start, end = span
             if doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if"):
                 start += 1
             ps, pe = self._paragraph(verb)   # a clause never runs past its paragraph
@@ -334,6 +340,51 @@ class QuoteFinder:
                                or (doc[end - 1].text == "." and end - 1 > start)):
             end -= 1
         return doc[start:end] if end - start >= 3 else None
+
+    def _without(self, content: SpacySpan, verb: Token, subj: Token) -> SpacySpan | None:
+        """Content with its own attribution inside ("The plan, X said, is flawed"): the whole sentence
+        stands, when the attribution is set off by commas; otherwise the speaker is part of it."""
+        doc = self.doc
+        lo = min(subj.left_edge.i, verb.i)
+        return content if lo > content.start and doc[lo - 1].text == "," else None
+
+    def complement(self, verb: Token) -> tuple[int, int] | None:
+        """Token range of what a speech verb reports: its clause ("said (that) ..."); "X, Y said, Z" when
+        it stands between commas; "expects the plan to fail"; "accused X of Y". A bare noun phrase
+        ("denied wrongdoing") is not reported speech here: the clause is what a quotation carries."""
+        doc, lemma = self.doc, verb.lemma_.lower()
+        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        if comps:
+            sub = list(comps[0].subtree)
+            return sub[0].i, sub[-1].i + 1
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if objs and lemma in OBJECT_CLAUSE:   # "expects the plan to fail", "urged voters to stay home"
+            xcomp = [c for c in list(objs[0].children) + list(verb.children) if c.dep_ in ("xcomp", "ccomp")]
+            if xcomp:
+                return objs[0].left_edge.i, xcomp[0].right_edge.i + 1
+        if objs and lemma in CHARGE:   # "accused the mayor of lying"
+            of = [c for c in list(verb.children) + list(objs[0].children) if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+            if of:
+                return objs[0].left_edge.i, max(of[0].right_edge.i, objs[0].right_edge.i) + 1
+        return self.parenthetical(verb)
+
+    def parenthetical(self, verb: Token) -> tuple[int, int] | None:
+        """"The plan, Tom Baker said, is flawed": the sentence around ", X said,"."""
+        doc = self.doc
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        lo = min(subj.left_edge.i, verb.i)
+        hi = max(t.i for t in verb.subtree if t.dep_ not in ("punct",)) + 1
+        if lo == 0 or doc[lo - 1].text != "," or hi >= len(doc) or doc[hi].text != ",":
+            return None
+        sent = self.sentence_at(verb.idx)
+        if sent is None:
+            return None
+        span = doc.char_span(*sent, alignment_mode="expand")
+        if span is None or span.start >= lo - 1:
+            return None
+        return span.start, span.end   # the quote-aware sentence; the ", X said," part is cut below
 
     def _paragraph(self, t: Token) -> tuple[int, int]:
         s = self.text.rfind("\n", 0, t.idx) + 1

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Speed and memory of kg build against the bare spaCy parse, measured in one run.
+
+For each slice of the PolNeAR corpus (50 articles, all 840, and 840 read
+three times as distinct articles) it times, on the same texts and in separate
+processes so that peak memory is each one's own:
+  (a) the bare `nlp.pipe` of the configured pipeline over the texts, and
+  (b) the full `kg build` to every output (store, ttl/trig/nq, facts.json,
+      graph.html),
+then prints (b)/(a), words per second, peak memory, the growth of memory
+with the corpus, and where the build's time goes outside the parse.
+
+Targets (issue 8): build <= 1.15 x parse; --workers 2 >= 1.7 x the one-process
+throughput; the 3x slice uses <= 1.5 x the memory of the 1x slice; store
+loading and serialising <= 10 % of the build.
+
+usage: python bench/perf.py [--corpus DIR] [--slices 50,840,2520] [--workers N]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+PARSE = r"""
+import json, sys, time
+from pathlib import Path
+from kg.nlp import load
+from kg.ingest import read_article
+paths = sorted(Path(sys.argv[1]).glob("*.txt"))
+texts = [read_article(p).clean for p in paths]       # the same cleaned text the build parses
+nlp = load()
+started = time.perf_counter()
+words = 0
+for doc in nlp.pipe(texts, batch_size=16):
+    words += sum(1 for t in doc if not t.is_space and not t.is_punct)
+print(json.dumps({"seconds": time.perf_counter() - started, "words": words}))
+"""
+
+
+def make_slice(corpus: Path, n: int, into: Path) -> Path:
+    """n articles as files in ``into``; past the corpus size, copies made distinct by a marker line."""
+    texts = sorted((corpus / "polnear-train").glob("*.txt"))
+    into.mkdir(parents=True)
+    for i in range(n):
+        src = texts[i % len(texts)]
+        copy = i // len(texts)
+        text = src.read_text(encoding="utf-8")
+        if copy:
+            text = f"{text}\n\nReprint {copy}.\n"   # a different text, so a different article
+        (into / f"{copy:02d}_{src.name}").write_text(text, encoding="utf-8")
+    return into
+
+
+def run(cmd: list[str]) -> tuple[float, int, str]:
+    """(wall seconds, peak resident memory in MB, stdout) of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    seconds = time.perf_counter() - started
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd[:4])}... failed:\n{proc.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of children is the largest child so far: run the small slices first.
+    return seconds, max(peak, before) // 1024, proc.stdout
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=SHARED / "corpus")
+    ap.add_argument("--slices", default="50,840,2520")
+    ap.add_argument("--workers", type=int, default=1, help="also time kg build --workers N")
+    args = ap.parse_args()
+    if not (args.corpus / "polnear-train").is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in map(int, args.slices.split(",")):
+            src = make_slice(args.corpus, n, Path(tmp) / f"in{n}")
+            parse_s, parse_mb, out = run([sys.executable, "-c", PARSE, str(src)])
+            parsed = json.loads(out)
+            build_s, build_mb, out = run([sys.executable, "-m", "kg", "build", str(src), "--out",
+                                          str(Path(tmp) / f"out{n}"), "-q", "--fresh", "--timings"])
+            row = {"articles": n, "words": parsed["words"], "parse_s": parsed["seconds"], "build_s": build_s,
+                   "parse_mb": parse_mb, "build_mb": build_mb, "timings": _timings(out)}
+            if args.workers > 1:
+                w_s, _, _ = run([sys.executable, "-m", "kg", "build", str(src), "--out", str(Path(tmp) / f"w{n}"),
+                                 "-q", "--fresh", "--workers", str(args.workers)])
+                row["workers_s"] = w_s
+            rows.append(row)
+            _print(row)
+    if len(rows) >= 2:
+        one = next((r for r in rows if r["articles"] == 840), rows[-2])
+        three = rows[-1]
+        print(f"memory growth: {three['articles']} articles use {three['build_mb'] / max(one['build_mb'], 1):.2f} x "
+              f"the memory of {one['articles']} (target <= 1.5)")
+    return 0
+
+
+def _timings(stdout: str) -> dict[str, float]:
+    out = {}
+    for line in stdout.splitlines():
+        if line.startswith("timing "):
+            _, stage, seconds = line.split()
+            out[stage] = float(seconds)
+    return out
+
+
+def _print(row: dict) -> None:
+    ratio = row["build_s"] / row["parse_s"]
+    print(f"{row['articles']:5d} articles, {row['words']:,} words: parse {row['parse_s']:.1f} s "
+          f"({row['words'] / row['parse_s']:,.0f} words/s), build {row['build_s']:.1f} s "
+          f"({row['words'] / row['build_s']:,.0f} words/s): build / parse = {ratio:.2f} (target <= 1.15); "
+          f"peak memory parse {row['parse_mb']} MB, build {row['build_mb']} MB")
+    if "workers_s" in row:
+        print(f"      --workers: {row['build_s'] / row['workers_s']:.2f} x the one-process throughput (target >= 1.7)")
+    t = row["timings"]
+    if t:
+        total = sum(t.values())
+        print("      where the build's time goes: " + ", ".join(f"{k} {v:.1f} s ({v / total:.0%})" for k, v in t.items()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
