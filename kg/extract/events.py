@@ -42,7 +42,7 @@ class EventMention:
 class EventFinder:
     def __init__(self, doc: Doc, names: DocNames, article_date: str | None):
         self.doc, self.names, self.date = doc, names, article_date
-        self.text = doc.text
+        self.text = names.text
         self.events: list[EventMention] = []
         self.by_key: dict[tuple, int] = {}
         self.tok_event: dict[int, int] = {}      # token index -> event index

@@ -54,6 +54,8 @@ class Lexicon:
     role_max_words: int = 1
     orgs: dict[str, OrgEntry] = field(default_factory=dict)       # folded alias -> entry
     org_max_words: int = 1
+    org_first_words: set[str] = field(default_factory=set)        # first words of aliases, for a quick test
+    role_last_words: set[str] = field(default_factory=set)        # last words of role phrases
     person_nouns: dict[str, str | None] = field(default_factory=dict)  # lemma -> gender
     countries: dict[str, Country] = field(default_factory=dict)         # folded name or demonym -> country
     first_names: dict[str, str | None] = field(default_factory=dict)   # given name -> sex recorded with it
@@ -90,6 +92,7 @@ def lexicon() -> Lexicon:
         entry = RoleEntry(row[0], row[1], row[2] if len(row) > 2 else None)
         lex.roles.setdefault(fold(entry.phrase), entry)
         lex.role_max_words = max(lex.role_max_words, len(entry.phrase.split()))
+        lex.role_last_words.add(fold(entry.phrase).split()[-1].split("-")[-1])
     for noun, gender in _rows("person_nouns.tsv"):
         lex.person_nouns[noun] = None if gender == "-" else gender
     lex.org_words = {row[0] for row in _rows("org_words.txt")}
@@ -110,4 +113,5 @@ def lexicon() -> Lexicon:
             if key.startswith("the "):
                 lex.orgs.setdefault(key[4:], entry)
             lex.org_max_words = max(lex.org_max_words, len(key.split()))
+            lex.org_first_words.update({key.split()[0], re.sub(r"^the ", "", key).split()[0]})
     return lex

@@ -19,7 +19,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from ..model import ORG_KINDS, ORGANIZATION, PARTY, PERSON, PLACE, Membership, Span
-from .lexicon import lexicon
+from .lexicon import fold, lexicon
 from .names import DocNames
 
 PAST = {"former", "ex", "ex-", "late", "then", "previous", "erstwhile", "one-time", "onetime", "outgoing", "past"}
@@ -79,7 +79,7 @@ class MembershipFinder:
             return
         self.seen.add(sig)
         s, e = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
-        self.out.append(Membership(person, org, role, key, current, Span(s, e, self.doc.text[s:e]), conf, rule))
+        self.out.append(Membership(person, org, role, key, current, Span(s, e, self.names.text[s:e]), conf, rule))
 
     def implied_body(self, entry, lo: int, org, conf: float, rule: str):
         """The body a role belongs to when the text names none: a government, or the article's party."""
@@ -96,10 +96,13 @@ class MembershipFinder:
 
     def role_ending_at(self, end: int) -> int | None:
         """Start of the longest role phrase in doc[start:end], if one ends there."""
-        doc = self.doc
+        toks = self.names.tokens
+        if end == 0 or fold(toks[end - 1].text).split("-")[-1] not in self.lex.role_last_words:
+            return None
         for width in range(min(self.lex.role_max_words * 3, end), 0, -1):
             start = end - width
-            if "\n" not in doc[start:end].text and self.lex.role_text(doc[start:end].text):
+            words = "".join(t.text_with_ws for t in toks[start:end]).rstrip()
+            if "\n" not in words and self.lex.role_text(words):
                 return start
         return None
 

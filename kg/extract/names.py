@@ -74,6 +74,8 @@ class DocNames:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.text = doc.text   # Doc.text is rebuilt from the tokens on every access: read it once
+        self.tokens = list(doc)   # so is a Token on every doc[i]: make each once
         self.lex = lexicon()
         self.quoted = self._quoted_tokens()
         self.mentions: list[Mention] = []
@@ -91,8 +93,8 @@ class DocNames:
         self._resolve_pronouns()
 
     def _quoted_tokens(self) -> set[int]:
-        chars = [False] * (len(self.doc.text) + 1)
-        for _, quotes in scan(self.doc.text):
+        chars = [False] * (len(self.text) + 1)
+        for _, quotes in scan(self.text):
             for q in quotes:
                 for c in range(q.start, q.end):
                     chars[c] = True
@@ -201,18 +203,20 @@ class DocNames:
 
     def _from_gazetteer(self) -> list[Mention]:
         doc, lex, out = self.doc, self.lex, []
-        n = len(doc)
+        toks, n = self.tokens, len(self.tokens)
+        texts = [t.text_with_ws for t in toks]
         i = 0
         while i < n:
-            if not (_capitalised(doc[i]) or (doc[i].lower_ == "the" and i + 1 < n and _capitalised(doc[i + 1]))):
+            if fold(toks[i].text) not in lex.org_first_words or not (
+                    _capitalised(toks[i]) or (toks[i].lower_ == "the" and i + 1 < n and _capitalised(toks[i + 1]))):
                 i += 1
                 continue
             hit = None
             for width in range(min(lex.org_max_words + 1, n - i), 0, -1):
-                span = doc[i:i + width]
-                if "\n" in span.text:
+                words = "".join(texts[i:i + width]).rstrip()
+                if "\n" in words:
                     continue
-                entry = lex.org(span.text)
+                entry = lex.org(words)
                 if entry:
                     hit = (width, entry)
                     break
@@ -632,7 +636,7 @@ class DocNames:
             votes: dict[str, float] = defaultdict(float)
             for m in group:
                 s, e = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
-                spans.append(Span(s, e, doc.text[s:e]))
+                spans.append(Span(s, e, self.text[s:e]))
                 for form in [m.text] + ([f"{m.honorific_text} {m.text}"] if m.honorific_text else []):
                     if form not in forms:
                         forms.append(form)

@@ -31,6 +31,9 @@ WIN_OBJECTS = {"seat", "election", "by-election", "race", "contest", "victory", 
 HOLD_OBJECTS = {"seat", "ground", "constituency", "it"}
 VOTE_VERBS = {"take", "win", "receive", "get", "poll", "gain", "secure", "garner", "attract", "collect", "come"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can"}
+TRIGGERS = {"win", "claim", "clinch", "secure", "take", "capture", "seize", "gain", "snatch", "flip", "lose", "forfeit",
+            "hold", "retain", "keep", "cling", "trigger", "cause", "prompt", "spark", "force", "triumph", "victory",
+            "loss", "defeat", "turnout"}
 UPWARD = ("advcl", "conj", "xcomp", "pcomp", "prep", "acl", "acomp")   # never ccomp: that leads to a speaker
 CLAUSE_BREAKS = {",", ";", "while", "whereas", "but", "and", "as", "with", "—", "–", "-", "(", ")"}
 
@@ -55,7 +58,7 @@ class OutcomeFinder:
             return
         self._seen.add(sig)
         s, e = evidence.start_char, evidence.end_char
-        text = self.doc.text
+        text = self.names.text
         while e > s and text[e - 1].isspace():
             e -= 1
         self.out.append(Outcome(self.base + event, predicate, subject, value, Span(s, e, text[s:e]), conf, rule,
@@ -104,8 +107,11 @@ class OutcomeFinder:
     # ------------------------------------------------------------------ patterns
 
     def run(self, memberships) -> list[Outcome]:
-        for t in self.doc:
-            lemma, sent = t.lemma_.lower(), t.sent
+        for t in self.names.tokens:
+            lemma = t.lemma_.lower()
+            if lemma not in TRIGGERS and not t.like_num and lemma not in NUMBER_WORDS:
+                continue
+            sent = t.sent
             if t.pos_ == "VERB" and not self.hypothetical(t):
                 if lemma in ("win", "claim", "clinch", "secure", "take", "capture", "seize", "gain", "snatch", "flip"):
                     self.win(t, sent)

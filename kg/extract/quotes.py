@@ -44,7 +44,7 @@ class Attribution:
 class QuoteFinder:
     def __init__(self, doc: Doc, names: DocNames, skip_before: int = 0):
         self.doc, self.names, self.lex = doc, names, lexicon()
-        self.text = doc.text
+        self.text = names.text
         self.skip_before = skip_before
         self._char2tok: dict[int, int] = {}
         for t in doc:
