@@ -53,7 +53,6 @@ class Merge:
     kept: int = 0
     replaced: int = 0
     reparsed: int = 0
-    dropped: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
 
 
@@ -113,12 +112,16 @@ def held_articles(store_dir: Path) -> list[Held]:
 
 
 def merge(facts: list[ArticleFacts], held: list[Held], cache: Cache, extract: Extract) -> tuple[list[ArticleFacts], Merge]:
-    """This run's facts plus those of the earlier articles it does not replace, sorted by article id."""
+    """This run's facts plus those of the earlier articles it does not replace, sorted by article id.
+
+    Raises StoreError, before anything is written, when an earlier article's facts are not cached at all.
+    """
     result = Merge()
     shas = {f.meta.sha256 for f in facts}
     keys = {meta_key(f.meta) for f in facts}
     earlier: list[ArticleFacts] = []
     again: list[Article] = []
+    missing: list[str] = []
     for h in held:
         if h.sha256 in shas:
             continue
@@ -127,8 +130,7 @@ def merge(facts: list[ArticleFacts], held: list[Held], cache: Cache, extract: Ex
             continue
         found = cache.read(h.sha256)
         if found is None:
-            result.dropped.append(f"{h.name}: an earlier build's article has no cached facts in {cache.dir}; "
-                                  "it was left out (build it again to keep it)")
+            missing.append(h.name)
             continue
         old, current = found
         article = None if current else _reread(old.meta, h.sha256)
@@ -139,6 +141,10 @@ def merge(facts: list[ArticleFacts], held: list[Held], cache: Cache, extract: Ex
             if not current:
                 result.stale.append(f"{h.name}: kept with facts from an earlier extractor or model; "
                                     f"its file {old.meta.path} is gone or changed")
+    if missing:   # rebuilding without them would lose them: refuse, and leave the store as it is
+        raise StoreError(f"{cache.dir.parent / 'store'}: {len(missing)} earlier article(s) have no cached facts "
+                         f"({', '.join(sorted(missing)[:3])}{', ...' if len(missing) > 3 else ''}); "
+                         "build them again with the new ones, or build with --fresh")
     result.kept = len(earlier)
     reparsed = list(with_cache(again, cache, extract))
     result.reparsed = len(reparsed)

@@ -142,7 +142,6 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
         return report
     with build_lock(out):
         facts, merged = merge(facts, [] if fresh else held_articles(out / "store"), cache, extract)
-        report.errors += merged.dropped
         report.notes += merged.stale
         report.counts.update({"earlier": merged.kept + merged.reparsed, "replaced": merged.replaced,
                               "stored": len(facts)})
