@@ -54,13 +54,18 @@ def decode(cls, data):
             return tuple(decode(args[0], x) for x in data)
         return tuple(decode(a, x) for a, x in zip(args, data, strict=True))
     if dataclasses.is_dataclass(cls):
-        hints = typing.get_type_hints(cls)
-        return cls(**{f.name: decode(hints[f.name], data[f.name]) for f in dataclasses.fields(cls) if f.name in data})
+        return cls(**{name: decode(hint, data[name]) for name, hint in _fields(cls) if name in data})
     if cls is float and isinstance(data, int):
         return float(data)
     if not isinstance(data, cls):
         raise TypeError(f"expected {cls.__name__}, got {type(data).__name__}")
     return data
+
+
+@lru_cache(maxsize=None)
+def _fields(cls) -> tuple[tuple[str, object], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def same_article(a: ArticleMeta, b: ArticleMeta) -> bool:
