@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Iterator
 from pyoxigraph import Store
 
 from .cache import Cache
+from .export import recover_dir
 from .ingest import IngestError, read_article
 from .model import Article, ArticleFacts, ArticleMeta
 from .vocab import PREFIXES
@@ -94,7 +95,11 @@ def _drain(hits: list[ArticleFacts], counts) -> Iterator[ArticleFacts]:
 
 
 def held_articles(store_dir: Path) -> list[Held]:
-    """The articles a store holds (none when there is no store)."""
+    """The articles a store holds (none when there is no store).
+
+    A store left aside by a build interrupted while swapping in its new store is put back first.
+    """
+    recover_dir(Path(store_dir))
     if not (Path(store_dir).is_dir() and any(Path(store_dir).iterdir())):
         return []
     try:

@@ -158,3 +158,13 @@ def test_cache_misses_on_another_model_or_other_metadata(tmp_path, extract):
     assert Cache(tmp_path, "model-b").get(facts.meta) is None
     (tmp_path / f"{facts.meta.sha256}.json").write_text("{not json")
     assert cache.get(facts.meta) is None
+
+
+def test_a_store_set_aside_by_an_interrupted_swap_is_put_back(tmp_path, seed_build):
+    from kg.incremental import held_articles
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copytree(seed_build[0] / "store", out / ".store.old")   # killed between replace_dir's two renames
+    held = held_articles(out / "store")
+    assert len(held) == len(list(SEEDS.glob("*.txt"))) == len({h.sha256 for h in held})
+    assert (out / "store").is_dir() and not (out / ".store.old").exists()
