@@ -24,17 +24,18 @@ from .model import ArticleFacts, ArticleMeta
 
 FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
-# What decides the facts of an article: ingest (its clean text and metadata), the parse and the rules.
-SOURCES = ("ingest.py", "dates.py", "nlp.py", "model.py", "extract/*.py", "data/*.tsv", "data/*.txt")
+# What decides the facts of an article: ingest (its clean text and metadata), the parse, the rules and their data.
+SOURCES = ("ingest*.py", "ingest/**/*.py", "dates.py", "nlp.py", "model.py", "extract/**/*.py", "data/**/*")
 
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """kg's version and a hash of the extraction code and data, as one string."""
     h = hashlib.sha256()
-    for pattern in SOURCES:
-        for path in sorted(PACKAGE.glob(pattern)):
-            h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    paths = {p for pattern in SOURCES for p in PACKAGE.glob(pattern)
+             if p.is_file() and p.suffix != ".pyc" and "__pycache__" not in p.parts}
+    for path in sorted(paths):
+        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return f"{__version__}+{h.hexdigest()[:16]}"
 
 

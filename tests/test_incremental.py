@@ -168,3 +168,18 @@ def test_a_store_set_aside_by_an_interrupted_swap_is_put_back(tmp_path, seed_bui
     held = held_articles(out / "store")
     assert len(held) == len(list(SEEDS.glob("*.txt"))) == len({h.sha256 for h in held})
     assert (out / "store").is_dir() and not (out / ".store.old").exists()
+
+
+def test_the_cache_key_changes_with_the_extraction_code_and_data(tmp_path, monkeypatch):
+    import kg.cache
+    copy = tmp_path / "kg"
+    shutil.copytree(kg.cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(kg.cache, "PACKAGE", copy)
+    before = kg.cache.fingerprint.__wrapped__()
+    assert before == fingerprint()
+    (copy / "graph.py").write_text("# graph building is not cached\n")
+    assert kg.cache.fingerprint.__wrapped__() == before
+    for changed in (sorted((copy / "data").glob("*.tsv"))[0], sorted((copy / "extract").glob("*.py"))[-1]):
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert kg.cache.fingerprint.__wrapped__() != before
+        before = kg.cache.fingerprint.__wrapped__()
