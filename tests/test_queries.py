@@ -15,11 +15,12 @@ from conftest import ROOT
 from kg import iri
 from kg.pipeline import open_store
 from kg.query import named_queries, query, summary
-from kg.vocab import KG, SCHEMA
+from kg.vocab import KG, PE as PE_NS, SCHEMA
 from servers import canonical, kg
 
 S = rdflib.Namespace(str(SCHEMA))
 K = rdflib.Namespace(str(KG))
+PE = rdflib.Namespace(str(PE_NS))
 
 
 @pytest.fixture(scope="module")
@@ -87,22 +88,32 @@ def test_party_members_with_their_roles(run, seed_facts, lookup):
             assert int(r["articles"]) == len(files[key])
 
 
-def test_election_results_table(run, seed_facts, lookup):
+def test_election_results_table(run, seed_facts, lookup, trig):
     parties = defaultdict(set)
     for m in seed_facts["memberships"]:
         org = lookup.get(m["organization"] or "")
         if m["current"] and org and org["type"] == "PoliticalParty":
             parties[m["person"]].add(org["name"])
+    articles, _, names = trig
+    positions = defaultdict(list)
+    for g in articles:
+        for c in g.subjects(RDF.type, PE.Candidacy):
+            for r in g.objects(c, PE.hasCandidacyResult):
+                positions[(names[g.value(c, PE.inElection)], names[g.value(c, PE.hasCandidate)])] += \
+                    [int(p) for p in g.objects(r, PE.resultPosition)]
     expected = []
     for event in seed_facts["events"]:
+        def said(predicate, who, outcomes=event["outcomes"]):
+            return [o for o in outcomes if o["predicate"] == predicate and o["subject"] == who]
         people = {o["subject"] for o in event["outcomes"] if o["predicate"] in ("candidate", "votes", "lost_deposit", "winner")
                   and lookup[o["subject"]]["type"] == "Person"}
         for p in people:
-            votes = [o["value"] for o in event["outcomes"] if o["predicate"] == "votes" and o["subject"] == p]
-            won = any(o["predicate"] == "winner" and o["subject"] == p for o in event["outcomes"])
+            votes = [o["value"] for o in said("votes", p)]
+            place = positions[(event["name"], lookup[p]["name"])]
             expected.append({"election": event["name"], "candidate": lookup[p]["name"],
                              "party": ", ".join(sorted(parties[p])) or None,
-                             "votes": str(max(votes)) if votes else None, "result": "won" if won else ""})
+                             "votes": str(max(votes)) if votes else None, "position": str(min(place)) if place else None,
+                             "result": "won" if said("winner", p) else "lost deposit" if said("lost_deposit", p) else ""})
     rows = run("election-results")
     assert canonical(rows) == canonical(expected) and expected
     assert sum(r["result"] == "won" for r in rows) >= 1
