@@ -183,3 +183,20 @@ def test_the_cache_key_changes_with_the_extraction_code_and_data(tmp_path, monke
         changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         assert kg.cache.fingerprint.__wrapped__() != before
         before = kg.cache.fingerprint.__wrapped__()
+
+
+def test_stale_facts_of_a_vanished_file_are_kept_with_a_note(tmp_path):
+    a, b, _ = ARTICLES
+    src = corpus(tmp_path, "src", a, b)
+    out = tmp_path / "out"
+    kg_build(str(src), "--out", str(out))
+    from kg.ingest import read_article
+    entry = out / "cache" / f"{read_article(src / b.name).meta.sha256}.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps({**data, "model": "some-older-model"}), encoding="utf-8")
+    before = quads(out)
+    (src / b.name).unlink()
+    status, stdout, err = kg("build", str(src / a.name), "--out", str(out), "--no-view", "-q")
+    assert status == 0 and "Kept 1 article" in stdout
+    assert b.name in err and "gone" in err and err.count("\n") == 1
+    assert quads(out) == before
