@@ -12,6 +12,7 @@ of articles always gives the same triples, however it was built up.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from pyoxigraph import Store
 
 from .cache import Cache
 from .export import recover_dir
-from .ingest import IngestError, read_article
+from .ingest import Source, read_source, url_key
 from .model import Article, ArticleFacts, ArticleMeta
 from .vocab import PREFIXES
 
@@ -58,8 +59,11 @@ class Merge:
 
 
 def identity(url: str | None, name: str) -> tuple[str, str]:
-    """What makes two texts versions of one article: the URL when known, else the file name."""
-    return ("url", url) if url else ("name", name)
+    """What makes two texts versions of one article: the URL when known (compared as kg.ingest
+    compares URLs for duplicates), else the name facts.json gives it (file, path below the
+    directory given, or file#record)."""
+    key = url_key(url)
+    return ("url", key) if key else ("name", name)
 
 
 def meta_key(meta: ArticleMeta) -> tuple[str, str]:
@@ -157,12 +161,18 @@ def merge(facts: list[ArticleFacts], held: list[Held], cache: Cache, extract: Ex
 
 
 def _reread(meta: ArticleMeta, sha256: str) -> Article | None:
-    """The article's file read again, if it still holds the same text."""
-    try:
-        article = read_article(meta.path)
-    except IngestError:
+    """The article read again from its file (a record: from its JSON file), if the file still holds its text.
+
+    It keeps the path and name it had, so that it stays the same article."""
+    path = Path(meta.path)
+    if not path.is_file() and "#" in meta.path:   # a record of a JSON (Lines) file: "file.jsonl#L12"
+        path = Path(meta.path.rsplit("#", 1)[0])
+    if not path.is_file():
         return None
-    return article if article.meta.sha256 == sha256 else None
+    for item in read_source(Source(path, path.name, None)):
+        if isinstance(item, Article) and item.meta.sha256 == sha256:
+            return dataclasses.replace(item, meta=dataclasses.replace(item.meta, path=meta.path, name=meta.name))
+    return None
 
 
 @contextmanager
