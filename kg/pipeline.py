@@ -2,7 +2,9 @@
 
 Articles stream through the parser one batch at a time; only their extracted
 facts (small) are kept for resolution. A file that cannot be read is reported
-and skipped; the outputs of a failed build are never half-written.
+and skipped; the outputs of a failed build are never half-written. A build into
+a directory that holds a store adds to it (kg.incremental), parsing only the
+articles the extraction cache (kg.cache) does not already hold.
 """
 from __future__ import annotations
 
@@ -15,11 +17,13 @@ from typing import Callable, Iterable, Iterator
 from pyoxigraph import Store
 
 from . import nlp as nlp_stage
+from .cache import Cache
 from .export.facts import write_facts
 from .export.rdf import ontology_quads, write_files, write_store
 from .export.view import write_view
 from .extract import extract_article
 from .graph import build_quads
+from .incremental import build_lock, held_articles, merge, with_cache
 from .ingest import Problem, discover, read_source, url_key
 from .model import Article, ArticleFacts
 from .reconcile import reconcile
@@ -117,32 +121,44 @@ def _batches(articles: Iterable[Article], size: int, chars: int) -> Iterator[lis
 
 
 def build(paths: list[str | Path] | None = None, out: str | Path = "exports", model: str | None = None,
-          progress: Progress | None = None, view: bool = True) -> BuildReport:
-    """Build the knowledge graph of ``paths`` into ``out``; see BuildReport for what happened."""
+          progress: Progress | None = None, view: bool = True, fresh: bool = False) -> BuildReport:
+    """Build the knowledge graph of ``paths`` into ``out``; see BuildReport for what happened.
+
+    When ``out`` already holds a store, its articles are kept (see kg.incremental) unless ``fresh``.
+    """
     started = time.perf_counter()
     report = BuildReport()
     nlp = nlp_stage.load(model)
     report.model = nlp_stage.model_id(nlp)
-    facts = list(extract_all(read_articles(paths or [example_corpus()], report, progress), nlp, report.model, report))
+    out = Path(out)
+    cache = Cache(out / "cache", report.model)
+    extract = lambda articles: extract_all(articles, nlp, report.model, report)   # noqa: E731
+    articles = read_articles(paths or [example_corpus()], report, progress)
+    facts = list(with_cache(articles, cache, extract, report.counts))
     report.articles = len(facts)
     if not facts:
         report.errors.append("no articles could be read; nothing was written")
         report.seconds = time.perf_counter() - started
         return report
-    if progress:
-        progress(0, 0, "resolving entities and writing the graph")
-    resolution = resolve(facts)
-    facts, conflicts = reconcile(facts, resolution)
-    report.contradictions = [str(c) for c in conflicts]
-    out = Path(out)
-    quads = list(build_quads(facts, resolution, report.model)) + ontology_quads()
-    store = write_store(quads, out / "store")
-    report.outputs += write_files(store, out)
-    data = write_facts(store, out / "facts.json")
-    report.outputs.append(out / "facts.json")
-    if view:
-        write_view(store, out / "graph.html")
-        report.outputs.append(out / "graph.html")
+    with build_lock(out):
+        facts, merged = merge(facts, [] if fresh else held_articles(out / "store"), cache, extract)
+        report.notes += merged.stale
+        report.counts.update({"earlier": merged.kept + merged.reparsed, "replaced": merged.replaced,
+                              "stored": len(facts)})
+        if progress:
+            progress(0, 0, "resolving entities and writing the graph")
+        resolution = resolve(facts)
+        facts, conflicts = reconcile(facts, resolution)
+        report.contradictions = [str(c) for c in conflicts]
+        quads = list(build_quads(facts, resolution, report.model)) + ontology_quads()
+        store = write_store(quads, out / "store")
+        cache.prune({f.meta.sha256 for f in facts})
+        report.outputs += write_files(store, out)
+        data = write_facts(store, out / "facts.json")
+        report.outputs.append(out / "facts.json")
+        if view:
+            write_view(store, out / "graph.html")
+            report.outputs.append(out / "graph.html")
     report.outputs.append(out / "store")
     report.counts.update({"entities": len(data["entities"]),
                           "people": sum(1 for e in data["entities"] if e["type"] == "Person"),

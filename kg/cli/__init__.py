@@ -10,9 +10,9 @@ import argparse
 import signal
 import sys
 
-from . import build, query, validate, view
+from . import build, load, query, serve, validate, view
 
-COMMANDS = (build, query, view, validate)
+COMMANDS = (build, query, view, validate, load, serve)
 
 
 def parser() -> argparse.ArgumentParser:

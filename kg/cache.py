@@ -1,0 +1,115 @@
+"""The extraction cache: what each article gave, kept as JSON beside the store.
+
+``DIR/cache/<sha256 of the text>.json`` holds one article's ArticleFacts with
+the key they were made under: the extractor's fingerprint (kg's version and a
+hash of the code and data files that decide what is extracted) and the spaCy
+model. A later build reuses an entry only when both match and the article's
+metadata is the same (its path and file name aside), so changing the code,
+the data files or the model re-parses everything, and nothing stale is
+reused silently. A corrupt or unreadable entry is a miss, never an error.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .export import atomic_file
+from .model import ArticleFacts, ArticleMeta
+
+FORMAT = 1
+PACKAGE = Path(__file__).resolve().parent
+# What decides the facts of an article: ingest (its clean text and metadata), the parse, the rules and their data.
+SOURCES = ("ingest*.py", "ingest/**/*.py", "dates.py", "nlp.py", "model.py", "extract/**/*.py", "data/**/*")
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """kg's version and a hash of the extraction code and data, as one string."""
+    h = hashlib.sha256()
+    paths = {p for pattern in SOURCES for p in PACKAGE.glob(pattern)
+             if p.is_file() and p.suffix != ".pyc" and "__pycache__" not in p.parts}
+    for path in sorted(paths):
+        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"{__version__}+{h.hexdigest()[:16]}"
+
+
+def encode(facts: ArticleFacts) -> dict:
+    return dataclasses.asdict(facts)
+
+
+def decode(cls, data):
+    """Rebuild a value of type ``cls`` (dataclasses, tuples, optionals, scalars) from JSON data."""
+    origin, args = typing.get_origin(cls), typing.get_args(cls)
+    if origin in (typing.Union, types.UnionType):
+        if data is None:
+            return None
+        return decode(next(a for a in args if a is not type(None)), data)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(decode(args[0], x) for x in data)
+        return tuple(decode(a, x) for a, x in zip(args, data, strict=True))
+    if dataclasses.is_dataclass(cls):
+        return cls(**{name: decode(hint, data[name]) for name, hint in _fields(cls) if name in data})
+    if cls is float and isinstance(data, int):
+        return float(data)
+    if not isinstance(data, cls):
+        raise TypeError(f"expected {cls.__name__}, got {type(data).__name__}")
+    return data
+
+
+@lru_cache(maxsize=None)
+def _fields(cls) -> tuple[tuple[str, object], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
+def same_article(a: ArticleMeta, b: ArticleMeta) -> bool:
+    """The same text with the same metadata, wherever the file was."""
+    return dataclasses.replace(a, path="", name="") == dataclasses.replace(b, path="", name="")
+
+
+class Cache:
+    """The cache directory of one build output, for one spaCy model."""
+
+    def __init__(self, directory: str | Path, model: str):
+        self.dir, self.model = Path(directory), model
+        self.key = {"format": FORMAT, "extractor": fingerprint(), "model": model}
+
+    def _path(self, sha256: str) -> Path:
+        return self.dir / f"{sha256}.json"
+
+    def read(self, sha256: str) -> tuple[ArticleFacts, bool] | None:
+        """(facts, current) of an entry, current when made by this extractor and model; None if absent or unreadable."""
+        try:
+            entry = json.loads(self._path(sha256).read_text(encoding="utf-8"))
+            facts = decode(ArticleFacts, entry["facts"])
+        except (OSError, ValueError, KeyError, TypeError, StopIteration):
+            return None
+        current = all(entry.get(k) == v for k, v in self.key.items())
+        return facts, current
+
+    def get(self, meta: ArticleMeta) -> ArticleFacts | None:
+        """The cached facts of an article, if they are current; carrying the article's own path and name."""
+        found = self.read(meta.sha256)
+        if found is None or not found[1] or not same_article(found[0].meta, meta):
+            return None
+        return dataclasses.replace(found[0], meta=meta)
+
+    def put(self, facts: ArticleFacts) -> None:
+        with atomic_file(self._path(facts.meta.sha256), "w") as f:
+            json.dump({**self.key, "facts": encode(facts)}, f, ensure_ascii=False, separators=(",", ":"))
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove the entries of articles not in ``keep`` (SHA-256s); returns how many went."""
+        gone = 0
+        for path in self.dir.glob("*.json"):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)
+                gone += 1
+        return gone
