@@ -18,6 +18,8 @@ PLACE = "Place"
 EVENT = "Event"
 ENTITY_KINDS = (PERSON, ORGANIZATION, PARTY, MEDIA, PLACE, EVENT)
 ORG_KINDS = (ORGANIZATION, PARTY, MEDIA)
+# When the evidence for two kinds is equal: the more specific kind first, the catch-all organisation last.
+TIE_ORDER = (PERSON, PARTY, MEDIA, PLACE, EVENT, ORGANIZATION)
 
 
 @dataclass(frozen=True, slots=True)

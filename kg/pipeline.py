@@ -8,20 +8,23 @@ articles the extraction cache (kg.cache) does not already hold.
 """
 from __future__ import annotations
 
+import resource
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pyoxigraph import Store
 
 from . import nlp as nlp_stage
+from . import parallel
 from .cache import Cache
 from .export.facts import write_facts
 from .export.rdf import ontology_quads, write_files, write_store
 from .export.view import write_view
-from .extract import extract_article
 from .graph import build_quads
 from .incremental import build_lock, held_articles, merge, with_cache
 from .ingest import Problem, discover, read_source, url_key
@@ -42,8 +45,11 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)     # inputs used with a caveat (a guessed encoding, a duplicate)
     contradictions: list[str] = field(default_factory=list)   # outcomes the articles disagree on
     counts: Counter = field(default_factory=Counter)
+    timings: Counter = field(default_factory=Counter)   # seconds by stage (parse and extract summed over workers)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    peak_mb: int = 0            # peak resident memory of this process
+    worker_peak_mb: int = 0     # and of the largest worker process, with --workers
     model: str = ""
 
     @property
@@ -93,46 +99,42 @@ def read_articles(paths: Iterable[str | Path], report: BuildReport, progress: Pr
             yield item
 
 
-def extract_all(articles: Iterable[Article], nlp, model: str, report: BuildReport, batch_size: int = 16,
-                batch_chars: int = 100_000) -> Iterator[ArticleFacts]:
-    """Facts of each article, parsed in batches of at most ``batch_size`` articles and, past the
-    first article, ``batch_chars`` characters: the parser's memory grows with a batch's length
-    (about 3 GB for a million characters), so a run of long articles must not share one. An
-    article the extractors fail on is reported and skipped: a bug costs one article, not the run."""
-    for batch in _batches(articles, batch_size, batch_chars):
-        for doc, article in zip(nlp.pipe([a.clean for a in batch], batch_size=len(batch)), batch):
-            try:
-                yield extract_article(doc, article, model)
-            except Exception as e:
-                report.errors.append(f"{article.meta.path}: extraction failed ({type(e).__name__}: {e})")
+def extract_all(articles: Iterable[Article], nlp, model_id: str, report: BuildReport, model: str | None = None,
+                workers: int = 1, scheduler: str | None = None) -> Iterator[ArticleFacts]:
+    """Facts of each article, in order: parsed and extracted here, in ``workers`` processes, or on a
+    Dask cluster (kg.parallel). An article the extractors fail on is reported and skipped."""
+    for result in parallel.run(articles, nlp, model, model_id, workers, scheduler):
+        report.errors += result.errors
+        report.timings["parse"] += result.parse_s
+        report.timings["extract"] += result.extract_s
+        yield from result.facts
 
 
-def _batches(articles: Iterable[Article], size: int, chars: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    length = 0
-    for article in articles:
-        if batch and (len(batch) >= size or length + len(article.clean) > chars):
-            yield batch
-            batch, length = [], 0
-        batch.append(article)
-        length += len(article.clean)
-    if batch:
-        yield batch
+@contextmanager
+def stage(report: BuildReport, name: str):
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        report.timings[name] += time.perf_counter() - started
 
 
 def build(paths: list[str | Path] | None = None, out: str | Path = "exports", model: str | None = None,
-          progress: Progress | None = None, view: bool = True, fresh: bool = False) -> BuildReport:
+          progress: Progress | None = None, view: bool = True, fresh: bool = False, workers: int = 1,
+          scheduler: str | None = None) -> BuildReport:
     """Build the knowledge graph of ``paths`` into ``out``; see BuildReport for what happened.
 
     When ``out`` already holds a store, its articles are kept (see kg.incremental) unless ``fresh``.
+    Parsing and extraction run in ``workers`` processes, or on the Dask cluster at ``scheduler``.
     """
     started = time.perf_counter()
     report = BuildReport()
-    nlp = nlp_stage.load(model)
+    with stage(report, "load model"):
+        nlp = nlp_stage.load(model)
     report.model = nlp_stage.model_id(nlp)
     out = Path(out)
     cache = Cache(out / "cache", report.model)
-    extract = lambda articles: extract_all(articles, nlp, report.model, report)   # noqa: E731
+    extract = lambda articles: extract_all(articles, nlp, report.model, report, model, workers, scheduler)   # noqa: E731
     articles = read_articles(paths or [example_corpus()], report, progress)
     facts = list(with_cache(articles, cache, extract, report.counts))
     report.articles = len(facts)
@@ -147,17 +149,21 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
                               "stored": len(facts)})
         if progress:
             progress(0, 0, "resolving entities and writing the graph")
-        resolution = resolve(facts)
-        facts, conflicts = reconcile(facts, resolution)
+        with stage(report, "resolve"):
+            resolution = resolve(facts)
+            facts, conflicts = reconcile(facts, resolution)
         report.contradictions = [str(c) for c in conflicts]
-        quads = list(build_quads(facts, resolution, report.model)) + ontology_quads()
-        store = write_store(quads, out / "store")
+        with stage(report, "graph and store"):   # quads stream into the store's bulk loader
+            store = write_store(chain(build_quads(facts, resolution, report.model), ontology_quads()), out / "store")
         cache.prune({f.meta.sha256 for f in facts})
-        report.outputs += write_files(store, out)
-        data = write_facts(store, out / "facts.json")
+        with stage(report, "rdf files"):
+            report.outputs += write_files(store, out)
+        with stage(report, "facts.json"):
+            data = write_facts(store, out / "facts.json")
         report.outputs.append(out / "facts.json")
         if view:
-            write_view(store, out / "graph.html")
+            with stage(report, "view"):
+                write_view(store, out / "graph.html")
             report.outputs.append(out / "graph.html")
     report.outputs.append(out / "store")
     report.counts.update({"entities": len(data["entities"]),
@@ -166,6 +172,8 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
                           "events": len(data["events"]),
                           "outcomes": sum(len(e["outcomes"]) for e in data["events"]), "triples": len(store)})
     report.seconds = time.perf_counter() - started
+    report.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    report.worker_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     return report
 
 

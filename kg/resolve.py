@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 
 from . import iri
 from .extract.lexicon import fold, lexicon
-from .model import EVENT, ORGANIZATION, PERSON, PLACE, ArticleFacts, Entity, EventInfo, LocalEntity, Resolution
+from .model import TIE_ORDER, EVENT, ORGANIZATION, PERSON, PLACE, ArticleFacts, Entity, EventInfo, LocalEntity, Resolution
 
 
 class _UnionFind:
@@ -124,7 +124,7 @@ def _kind(members: list[LocalEntity]) -> str:
         votes[e.kind] += 0.5
     if not votes:
         return ORGANIZATION
-    return max(votes, key=lambda k: (votes[k], k == PERSON))
+    return max(votes, key=lambda k: (votes[k], -TIE_ORDER.index(k) if k in TIE_ORDER else -99))
 
 
 def _canonical(members: list[LocalEntity], kind: str) -> str:

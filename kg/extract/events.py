@@ -42,6 +42,7 @@ class EventMention:
 class EventFinder:
     def __init__(self, doc: Doc, names: DocNames, article_date: str | None):
         self.doc, self.names, self.date = doc, names, article_date
+        self.toks = names.tokens   # one Token per word, made once
         self.text = names.text
         self.events: list[EventMention] = []
         self.by_key: dict[tuple, int] = {}
@@ -97,10 +98,10 @@ class EventFinder:
 
     def place_event(self, place: int, s: int, e: int) -> int:
         self.names.retype(place, PLACE)   # "Hartlepool by-election": a place, whatever the NER said
-        after = min((m for m in self.names.groups[place] if self.doc[m.start].idx >= e), default=None,
+        after = min((m for m in self.names.groups[place] if self.toks[m.start].idx >= e), default=None,
                     key=lambda m: m.start)
-        if after is not None and self.doc[after.start].idx - e <= 5:   # "a contest X": the span covers X
-            e = self.doc[after.end - 1].idx + len(self.doc[after.end - 1])
+        if after is not None and self.toks[after.start].idx - e <= 5:   # "a contest X": the span covers X
+            e = self.toks[after.end - 1].idx + len(self.toks[after.end - 1])
         return self.add("ByElection", f"{self.names.names[place]} by-election", ("ByElection", place), s, e,
                         place=place)
 
@@ -109,7 +110,7 @@ class EventFinder:
         for m in re.finditer(r"\b(by[- ]?elections?|special elections?)\b", text, re.I):
             place, first = self.place_near(m.start(), m.end())
             if place is not None:
-                s = self.doc[first].idx if first >= 0 else m.start()
+                s = self.toks[first].idx if first >= 0 else m.start()
                 self.place_event(place, s, m.end())
             elif re.search(r"\b(the|this|that)\s+$", text[max(0, m.start() - 6):m.start()], re.I):
                 anaphoric.append((m.start(), m.end()))
@@ -129,6 +130,7 @@ class EventFinder:
             self.add("Pandemic", name, ("Pandemic",), m.start(), m.end())
         if any(ev.type == "ByElection" for ev in self.events) or anaphoric:
             self.contests()
+            self.salient_constituencies()
         self.person_events()
         main = self.main_election()
         if main is not None:
@@ -145,16 +147,25 @@ class EventFinder:
             before = self.doc.char_span(0, m.start("kind"), alignment_mode="contract")
             g = self.names.entity_at(before[-1].i) if before is not None and len(before) else None
             owner = g if g is not None and self.names.kinds[g] == PARTY else None
-        if year is None and place is not None and first > 0 and re.fullmatch(r"(?:19|20)\d\d", self.doc[first - 1].text):
-            year = self.doc[first - 1].text   # "the 2021 London mayoral election"
+        if year is None and place is not None and first > 0 and re.fullmatch(r"(?:19|20)\d\d", self.toks[first - 1].text):
+            year = self.toks[first - 1].text   # "the 2021 London mayoral election"
         where = self.names.names[place] if place is not None and first >= 0 else \
             self.names.names[owner] if owner is not None else None
         if where is None and year is None:
             return
         name = " ".join(x for x in (year, where, kind, "election") if x)
-        start = self.doc[first].idx if place is not None and first >= 0 else m.start()
+        start = self.toks[first].idx if place is not None and first >= 0 else m.start()
         key = ("Election", year, kind, place if place is not None else owner)
         self.add("Election", name, key, start, m.end(), date=year, place=place)
+
+    def salient_constituencies(self) -> None:
+        """In an article about by-elections, a constituency it names twice or more has its contest,
+        even when the article never writes "X by-election" ("our victory in X", "the X campaign")."""
+        for g, mentions in enumerate(self.names.groups):
+            if len(mentions) >= 2 and self.names.kinds[g] == PLACE and self.constituency(g) \
+                    and ("ByElection", g) not in self.by_key:
+                first = mentions[0]
+                self.place_event(g, self.toks[first.start].idx, self.toks[first.end - 1].idx + len(self.toks[first.end - 1]))
 
     def contests(self) -> None:
         """In an article about by-elections, "a contest X" or "the race in X" is X's by-election."""
@@ -165,7 +176,7 @@ class EventFinder:
 
     def person_events(self) -> None:
         """Resignations and murders, named after the person they happened to."""
-        for t in self.doc:
+        for t in self.toks:
             lemma = t.lemma_.lower()
             down = any(c.lower_ in ("down", "aside") for c in t.children)
             if lemma in ("resignation", "resign", "quit") or (lemma in ("stand", "step") and down):
@@ -189,7 +200,7 @@ class EventFinder:
                 cands.append(head)
                 head = head.head if head.dep_ == "appos" else None   # "X, the region's former MP who was ..."
         if t.pos_ == "NOUN":   # surface fallback: "resignation last month of health secretary X"
-            of = next((k for k in range(t.i + 1, min(t.sent.end, t.i + 6)) if self.doc[k].lower_ == "of"), None)
+            of = next((k for k in range(t.i + 1, min(t.sent.end, t.i + 6)) if self.toks[k].lower_ == "of"), None)
             cands += list(self.doc[of + 1:min(t.sent.end, of + 6)]) if of is not None else []
         for c in cands:
             for tok in [c, *c.subtree]:
@@ -211,11 +222,13 @@ class EventFinder:
         self.person_events_found.append((self.by_key[(type_, who)], who, t))
 
     def main_election(self) -> int | None:
-        """The by-election the article names most; failing one, the election it names most."""
+        """The by-election the article names most (with its place's mentions); failing one, the
+        election it names most."""
         for types in (("ByElection",), ("Election",)):
-            counts = Counter({i: len(ev.spans) for i, ev in enumerate(self.events) if ev.type in types})
+            counts = Counter({i: len(ev.spans) + (len(self.names.groups[ev.place]) if ev.place is not None else 0)
+                              for i, ev in enumerate(self.events) if ev.type in types})
             if counts:
-                return counts.most_common(1)[0][0]
+                return max(counts, key=lambda i: (counts[i], -i))
         return None
 
     def event_for(self, sent, anchor: Token | None = None) -> int | None:
@@ -237,7 +250,7 @@ class EventFinder:
                 return self.by_key[("ByElection", g)]
             if main is not None and ELECTORAL.search(sent.text) and self.constituency(g):
                 m = self.names.tok2mention[t.i]
-                return self.place_event(g, self.doc[m.start].idx, self.doc[m.end - 1].idx + len(self.doc[m.end - 1]))
+                return self.place_event(g, self.toks[m.start].idx, self.toks[m.end - 1].idx + len(self.toks[m.end - 1]))
         return main
 
     def constituency(self, g: int) -> bool:

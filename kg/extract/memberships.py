@@ -18,7 +18,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from ..model import ORG_KINDS, ORGANIZATION, PARTY, PERSON, PLACE, Membership, Span
+from ..model import ORG_KINDS, ORGANIZATION, PARTY, PLACE, Membership, Span
 from .lexicon import fold, lexicon
 from .names import DocNames
 
@@ -33,6 +33,7 @@ CREDITS = {"photo", "photograph", "picture", "image", "pictures", "photos"}
 class MembershipFinder:
     def __init__(self, doc: Doc, names: DocNames):
         self.doc, self.names, self.lex = doc, names, lexicon()
+        self.toks = names.tokens   # one Token per word, made once
         self.out: list[Membership] = []
         self.seen: set[tuple] = set()
         self._party = self._dominant_party()
@@ -78,13 +79,13 @@ class MembershipFinder:
         if sig in self.seen or person == org or not role:
             return
         self.seen.add(sig)
-        s, e = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
+        s, e = self.toks[lo].idx, self.toks[hi - 1].idx + len(self.toks[hi - 1])
         self.out.append(Membership(person, org, role, key, current, Span(s, e, self.names.text[s:e]), conf, rule))
 
     def implied_body(self, entry, lo: int, org, conf: float, rule: str):
         """The body a role belongs to when the text names none: a government, or the article's party."""
         if entry.body == "government":
-            country = self.lex.country(self.doc[lo - 1].text) if lo > 0 else None
+            country = self.lex.country(self.toks[lo - 1].text) if lo > 0 else None
             country = country or self._country
             if country is not None:
                 return self.names.add_entity(country.government, ORGANIZATION), conf * 0.8, rule + "+government"
@@ -108,9 +109,9 @@ class MembershipFinder:
 
     def left_context(self, start: int) -> tuple[list[int], bool, int]:
         """Organisations and past markers written before a role: "former Labour and Respect MP"."""
-        doc, orgs, past, k = self.doc, [], False, start - 1
-        while k >= 0 and "\n" not in doc[k].whitespace_:
-            t = doc[k]
+        orgs, past, k = [], False, start - 1
+        while k >= 0 and "\n" not in self.toks[k].whitespace_:
+            t = self.toks[k]
             g = self.org_at(k)
             if g is not None:
                 orgs.append(g)
@@ -153,10 +154,10 @@ class MembershipFinder:
                 if r is not None and self.names.kinds[r] in ORG_KINDS:
                     orgs.append(r)
             elif c.lower_.rstrip("-") not in PAST and \
-                    (c.i == start - 1 or all(doc[k].text == "-" for k in range(c.i + 1, start))):
+                    (c.i == start - 1 or all(self.toks[k].text == "-" for k in range(c.i + 1, start))):
                 start = c.i   # the longest known role ending at the head is kept, below
-        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
-                and not doc[start - 1].whitespace_:
+        while start >= 2 and self.toks[start - 1].text == "-" and not self.toks[start - 2].whitespace_ \
+                and not self.toks[start - 1].whitespace_:
             start -= 2   # "co-editor", "vice-president": a hyphenated role word
         role = doc[start:head.i + 1].text
         while role and not self.lex.role_text(role) and " " in role:
@@ -195,7 +196,7 @@ class MembershipFinder:
             self.possessive(m, person)
             self.credit(m, person)
             self.bracket(m, person)
-        for t in self.doc:
+        for t in self.toks:
             if t.pos_ == "VERB" and t.lemma_.lower() in BODY_VERBS:
                 self.body(t)
             elif t.pos_ == "VERB" and t.lemma_.lower() in ("stand", "run"):
@@ -207,14 +208,14 @@ class MembershipFinder:
     def premodifier(self, m, person: int) -> None:
         doc = self.doc
         end = m.start - (1 if m.honorific_text else 0)
-        if m.honorific_text and end > 0 and doc[end - 1].text == ".":
+        if m.honorific_text and end > 0 and self.toks[end - 1].text == ".":
             end -= 1
         rs = self.role_ending_at(end)
         if rs is None or rs == end:
             return
         orgs, past, lo = self.left_context(rs)
-        if not orgs and rs >= 2 and doc[rs - 1].tag_ == "POS":   # "the party's leader X"
-            g = self.names.resolve(doc[rs - 2])
+        if not orgs and rs >= 2 and self.toks[rs - 1].tag_ == "POS":   # "the party's leader X"
+            g = self.names.resolve(self.toks[rs - 2])
             if g is not None and self.names.kinds[g] in ORG_KINDS:
                 orgs, lo = [g], rs - 2
         for org in orgs or [None]:
@@ -224,17 +225,17 @@ class MembershipFinder:
     def postnominal(self, m, person: int) -> None:
         """"X MP", "X MP for Y"."""
         doc = self.doc
-        if m.end >= len(doc) or not doc[m.end].text.isupper() or not self.lex.role([doc[m.end].lower_]):
+        if m.end >= len(doc) or not self.toks[m.end].text.isupper() or not self.lex.role([self.toks[m.end].lower_]):
             return
         org, hi = None, m.end + 1
-        if hi + 1 < len(doc) and doc[hi].lower_ == "for":
+        if hi + 1 < len(doc) and self.toks[hi].lower_ == "for":
             org = self.org_at(hi + 1)
             if org is not None:
                 hi = self.names.tok2mention[hi + 1].end
-        self.add(person, org, doc[m.end].text, True, m.start, hi, 0.8, "membership.postnominal")
+        self.add(person, org, self.toks[m.end].text, True, m.start, hi, 0.8, "membership.postnominal")
 
     def apposition(self, m, person: int) -> None:
-        head = self.doc[m.end - 1]
+        head = self.toks[m.end - 1]
         for a in head.children:   # "X, a political science professor at the University of Y"
             if a.dep_ == "appos" and a.i > head.i:
                 self._role_noun(a, person, m.start, max(t.i for t in a.subtree) + 1, "membership.apposition")
@@ -253,7 +254,7 @@ class MembershipFinder:
             self.add(person, org, role, not (was or past), lo, hi, 0.8 if org is not None else 0.55, rule)
 
     def copula(self, m, person: int) -> None:
-        head = self.doc[m.end - 1]
+        head = self.toks[m.end - 1]
         verb = head.head
         if head.dep_ != "nsubj" or verb.lemma_ not in ("be", "become", "serve", "remain"):
             return
@@ -269,20 +270,20 @@ class MembershipFinder:
     def of_org(self, m, person: int) -> None:
         """"Michael Smith of the Example Institute"."""
         doc = self.doc
-        if m.end + 1 < len(doc) and doc[m.end].lower_ == "of":
-            i = m.end + 2 if doc[m.end + 1].lower_ == "the" else m.end + 1
+        if m.end + 1 < len(doc) and self.toks[m.end].lower_ == "of":
+            i = m.end + 2 if self.toks[m.end + 1].lower_ == "the" else m.end + 1
             g = self.org_at(i) if i < len(doc) else None
             if g is not None and self.names.kinds[g] in ORG_KINDS:
                 self.add(person, g, "affiliated", True, m.start, self.names.tok2mention[i].end, 0.6, "membership.of")
 
     def possessive(self, m, person: int) -> None:
         doc = self.doc
-        if m.start >= 2 and doc[m.start - 1].tag_ == "POS":   # "Labour's Kim Leadbeater"
+        if m.start >= 2 and self.toks[m.start - 1].tag_ == "POS":   # "Labour's Kim Leadbeater"
             g = self.org_at(m.start - 2)
             if g is not None and self.names.kinds[g] == PARTY:
                 om = self.names.tok2mention[m.start - 2]
                 self.add(person, g, "member", True, om.start, m.end, 0.6, "membership.possessive")
-        if m.end + 1 < len(doc) and doc[m.end].tag_ == "POS":   # "Galloway's Workers Party"
+        if m.end + 1 < len(doc) and self.toks[m.end].tag_ == "POS":   # "Galloway's Workers Party"
             g = self.org_at(m.end + 1)
             if g is not None and self.names.kinds[g] == PARTY:
                 om = self.names.tok2mention[m.end + 1]
@@ -292,7 +293,7 @@ class MembershipFinder:
         """"(Photo by X/Agency)": the photographer works for the agency."""
         doc = self.doc
         before = {t.lower_ for t in doc[max(0, m.start - 3):m.start]}
-        if "by" in before and before & CREDITS and m.end + 1 < len(doc) and doc[m.end].text == "/":
+        if "by" in before and before & CREDITS and m.end + 1 < len(doc) and self.toks[m.end].text == "/":
             g = self.org_at(m.end + 1)
             if g is not None and self.names.kinds[g] in ORG_KINDS:
                 self.add(person, g, "photographer", True, m.start, self.names.tok2mention[m.end + 1].end, 0.75,
@@ -301,10 +302,10 @@ class MembershipFinder:
     def bracket(self, m, person: int) -> None:
         """"Jane Doe (Lab)", "Ted Roe (R-Texas)": the party a name is listed with."""
         doc = self.doc
-        if m.end + 2 < len(doc) and doc[m.end].text == "(":
+        if m.end + 2 < len(doc) and self.toks[m.end].text == "(":
             g = self.org_at(m.end + 1)
             if g is not None and self.names.kinds[g] == PARTY:
-                close = next((k for k in range(m.end + 1, min(len(doc), m.end + 6)) if doc[k].text == ")"), m.end + 2)
+                close = next((k for k in range(m.end + 1, min(len(doc), m.end + 6)) if self.toks[k].text == ")"), m.end + 2)
                 self.add(person, g, "member", True, m.start, close + 1, 0.7, "membership.bracket")
 
     def standing(self, verb: Token) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..model import MEDIA, ORG_KINDS, ORGANIZATION, PARTY, PERSON, PLACE, LocalEntity, Span
+from ..model import TIE_ORDER, MEDIA, ORG_KINDS, ORGANIZATION, PARTY, PERSON, PLACE, LocalEntity, Span
 from .lexicon import Honorific, OrgEntry, fold, lexicon
 from .quotemarks import scan
 
@@ -75,7 +75,7 @@ class DocNames:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc.text   # Doc.text is rebuilt from the tokens on every access: read it once
-        self.tokens = list(doc)   # so is a Token on every doc[i]: make each once
+        self.tokens = list(doc)   # and a Token is made on every doc[i]: make each once
         self.lex = lexicon()
         self.quoted = self._quoted_tokens()
         self.mentions: list[Mention] = []
@@ -138,23 +138,22 @@ class DocNames:
             self._context_votes(m)
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
-        doc = self.doc
-        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")
-                               or doc[start].tag_ == "POS"):
+        while start < end and (self.tokens[start].is_punct or self.tokens[start].is_space or self.tokens[start].lower_ in ("the", "a", "an")
+                               or self.tokens[start].tag_ == "POS"):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
-                               or doc[end - 1].lower_ in ("'s", "’s", "the")):
+        while end > start and (self.tokens[end - 1].is_punct or self.tokens[end - 1].is_space or self.tokens[end - 1].tag_ == "POS"
+                               or self.tokens[end - 1].lower_ in ("'s", "’s", "the")):
             end -= 1
         return start, end
 
     def _from_ner(self, start: int, end: int, label: str) -> list[Mention]:
         doc = self.doc
         # Split at possessives, slashes and line breaks: "Galloway's Workers Party".
-        cuts = [i for i in range(start, end) if doc[i].tag_ == "POS" or doc[i].text in ("/", "|")
-                or "\n" in doc[i].text_with_ws]
+        cuts = [i for i in range(start, end) if self.tokens[i].tag_ == "POS" or self.tokens[i].text in ("/", "|")
+                or "\n" in self.tokens[i].text_with_ws]
         pieces, s = [], start
         for c in cuts:
-            pieces.append((s, c + 1 if doc[c].text not in ("/", "|") and doc[c].tag_ != "POS" else c))
+            pieces.append((s, c + 1 if self.tokens[c].text not in ("/", "|") and self.tokens[c].tag_ != "POS" else c))
             s = c + 1
         pieces.append((s, end))
         out = []
@@ -162,23 +161,23 @@ class DocNames:
             s, e = self._trim(s, e)
             # A trailing title is not part of the name: "X Y MP", "Example Society Co-Chair".
             for width in range(min(4, e - s - 1), 0, -1):
-                if doc[e - width].text[:1].isupper() and self.lex.role_text(doc[e - width:e].text) \
+                if self.tokens[e - width].text[:1].isupper() and self.lex.role_text(doc[e - width:e].text) \
                         and not self.lex.org(doc[s:e].text):
                     s, e = self._trim(s, e - width)
                     break
             # A span that stops inside a hyphenated word ("Momentum Co|-Chair") loses that word.
-            while e > s and e < len(doc) and doc[e - 1].whitespace_ == "" and doc[e].text in ("-", "–"):
+            while e > s and e < len(doc) and self.tokens[e - 1].whitespace_ == "" and self.tokens[e].text in ("-", "–"):
                 e -= 1
             honorific, htext = None, ""
-            h = self.lex.honorific(doc[s].text) if s < e else None
-            if h and e - s > 1 and _capitalised(doc[s]):
-                honorific, htext = h, doc[s].text
+            h = self.lex.honorific(self.tokens[s].text) if s < e else None
+            if h and e - s > 1 and _capitalised(self.tokens[s]):
+                honorific, htext = h, self.tokens[s].text
                 s += 1
-                if s < e and doc[s].text == ".":
+                if s < e and self.tokens[s].text == ".":
                     s += 1
             if s >= e or not self._name_shaped(s, e):
                 continue
-            if label != "PERSON" and e < len(doc) and doc[e].lower_ in ORG_SUFFIXES and e == end:
+            if label != "PERSON" and e < len(doc) and self.tokens[e].lower_ in ORG_SUFFIXES and e == end:
                 e += 1   # "Novara media": the name of an outlet, not a place
                 label = "ORG"
             text = doc[s:e].text
@@ -225,7 +224,7 @@ class DocNames:
                 continue
             width, entry = hit
             s, e = self._trim(i, i + width)
-            if s < e and _capitalised(doc[s]) and self._strict_ok(entry, s, e):
+            if s < e and _capitalised(self.tokens[s]) and self._strict_ok(entry, s, e):
                 out.append(Mention(s, e, doc[s:e].text, {entry.kind: 5.0}, org=entry))
             i += width
         return out
@@ -234,26 +233,26 @@ class DocNames:
         if fold(self.doc[s:e].text) not in entry.strict:
             return True
         doc = self.doc
-        if doc[s].ent_type_ in ("ORG", "NORP"):
+        if self.tokens[s].ent_type_ in ("ORG", "NORP"):
             return True
-        if 0 < s and e < len(doc) and doc[s - 1].text == "(" and doc[e].text in (")", "-", "–"):
+        if 0 < s and e < len(doc) and self.tokens[s - 1].text == "(" and self.tokens[e].text in (")", "-", "–"):
             return True   # "Jane Doe (Lab)", "Ted Roe (R-Texas)"
-        after = doc[e].lower_ if e < len(doc) else ""
-        nxt = doc[e + 1] if e + 1 < len(doc) else None
+        after = self.tokens[e].lower_ if e < len(doc) else ""
+        nxt = self.tokens[e + 1] if e + 1 < len(doc) else None
         return after in PARTY_CONTEXT or (after == "and" and nxt is not None and self.lex.org(nxt.text) is not None)
 
     def _from_honorifics(self) -> list[Mention]:
         doc, out = self.doc, []
-        for t in doc:
+        for t in self.tokens:
             h = self.lex.honorific(t.text)
             if not h or not _capitalised(t) or (t.text.lower() in ("sen", "rep", "gov") and not t.text.endswith(".")):
                 continue
             j = t.i + 1
-            if j < len(doc) and doc[j].text == ".":
+            if j < len(doc) and self.tokens[j].text == ".":
                 j += 1
             k = j
-            while k < len(doc) and k - j < 3 and _capitalised(doc[k]) and doc[k].is_alpha \
-                    and not self.lex.honorific(doc[k].text):
+            while k < len(doc) and k - j < 3 and _capitalised(self.tokens[k]) and self.tokens[k].is_alpha \
+                    and not self.lex.honorific(self.tokens[k].text):
                 k += 1
             if k > j:
                 out.append(Mention(j, k, doc[j:k].text, {PERSON: 5.0}, honorific=h, honorific_text=t.text))
@@ -267,19 +266,19 @@ class DocNames:
             return t.i not in covered and t.is_alpha and _capitalised(t) and not self.lex.honorific(t.text)
 
         while i < len(doc):
-            if not usable(doc[i]):
+            if not usable(self.tokens[i]):
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and usable(doc[j]) and not doc[j].is_sent_start and "\n" not in doc[j - 1].whitespace_:
+            while j < len(doc) and usable(self.tokens[j]) and not self.tokens[j].is_sent_start and "\n" not in self.tokens[j - 1].whitespace_:
                 j += 1
-            while i < j and doc[i].is_stop:
+            while i < j and self.tokens[i].is_stop:
                 i += 1
-            if j < len(doc) and doc[j - 1].whitespace_ == "" and doc[j].text in ("-", "–"):
+            if j < len(doc) and self.tokens[j - 1].whitespace_ == "" and self.tokens[j].text in ("-", "–"):
                 j -= 1  # stops inside a hyphenated word
-            while j > i and self.lex.role([doc[j - 1].lower_]):
+            while j > i and self.lex.role([self.tokens[j - 1].lower_]):
                 j -= 1
-            if j - i >= 2 and doc[i].pos_ == "PROPN" and doc[j - 1].lower_ not in RUN_ENDS:
+            if j - i >= 2 and self.tokens[i].pos_ == "PROPN" and self.tokens[j - 1].lower_ not in RUN_ENDS:
                 out.append(Mention(i, j, doc[i:j].text, {ORGANIZATION: 0.4}))
             i = max(j, i + 1)
         return out
@@ -291,14 +290,14 @@ class DocNames:
         surnames = {}
         for m in found:
             if m.votes and not m.handle and m.end - m.start <= 6:
-                by_first[doc[m.start].text].append(m)
-            if m.votes.get(PERSON, 0) > 0 and len(m.words) >= 2 and doc[m.end - 1].is_alpha and not m.org:
-                surnames[doc[m.end - 1].text] = m   # "Christian Estrosi" ... "Estrosi told"
+                by_first[self.tokens[m.start].text].append(m)
+            if m.votes.get(PERSON, 0) > 0 and len(m.words) >= 2 and self.tokens[m.end - 1].is_alpha and not m.org:
+                surnames[self.tokens[m.end - 1].text] = m   # "Christian Estrosi" ... "Estrosi told"
         for word, m in surnames.items():
             if word not in by_first:
                 by_first[word].append(Mention(m.end - 1, m.end, word, {PERSON: 1.0}))
         out = []
-        for t in doc:
+        for t in self.tokens:
             if t.i in covered or not _capitalised(t) or t.text not in by_first:
                 continue
             for m in sorted(by_first[t.text], key=lambda m: m.start - m.end):
@@ -313,22 +312,21 @@ class DocNames:
     def _from_compound_places(self) -> list[Mention]:
         """Two place names joined by "and" or "&" that name one place: a constituency."""
         doc, out = self.doc, []
-        for t in doc:
+        for t in self.tokens:
             if t.lower_ not in ("and", "&") or t.i == 0 or t.i + 1 >= len(doc):
                 continue
             a, b = t.i - 1, t.i + 1
-            if not (_capitalised(doc[a]) and _capitalised(doc[b]) and doc[a].is_alpha and doc[b].is_alpha):
+            if not (_capitalised(self.tokens[a]) and _capitalised(self.tokens[b]) and self.tokens[a].is_alpha and self.tokens[b].is_alpha):
                 continue
-            start = a - 1 if a > 0 and _capitalised(doc[a - 1]) and doc[a - 1].ent_type_ == doc[a].ent_type_ != "" else a
+            start = a - 1 if a > 0 and _capitalised(self.tokens[a - 1]) and self.tokens[a - 1].ent_type_ == self.tokens[a].ent_type_ != "" else a
             end = b + 1
-            if any(self.lex.org(doc[k].text) or self.lex.honorific(doc[k].text) for k in (start, a, b)):
+            if any(self.lex.org(self.tokens[k].text) or self.lex.honorific(self.tokens[k].text) for k in (start, a, b)):
                 continue
-            tags = {doc[k].ent_type_ for k in range(start, end) if doc[k].ent_type_}
+            tags = {self.tokens[k].ent_type_ for k in range(start, end) if self.tokens[k].ent_type_}
             if "PERSON" in tags and not tags & {"GPE", "LOC"}:
                 continue
-            nxt = doc[end].lower_ if end < len(doc) else ""
             nxt2 = doc[end:end + 3].text.lower()
-            prev = doc[start - 1].lower_ if start > 0 else ""
+            prev = self.tokens[start - 1].lower_ if start > 0 else ""
             placey = bool(tags & {"GPE", "LOC", "ORG", "FAC"})
             if nxt2.startswith(("by-election", "by election", "seat", "constituency", "mp")) \
                     or (placey and prev in ("in", "for", "of", "to", "at", "from")):
@@ -337,7 +335,7 @@ class DocNames:
 
     def _context_votes(self, m: Mention) -> None:
         doc = self.doc
-        skip = 1 if m.end < len(doc) and doc[m.end].text.isupper() and self.lex.role([doc[m.end].lower_]) else 0
+        skip = 1 if m.end < len(doc) and self.tokens[m.end].text.isupper() and self.lex.role([self.tokens[m.end].lower_]) else 0
         after = [t.lower_ for t in doc[m.end + skip:m.end + skip + 3]]   # past a title: "X MP, who"
         first = self.lex.org(m.words[0]) if len(m.words) >= 2 and not m.org else None
         if first is not None and first.kind == PARTY:
@@ -350,12 +348,12 @@ class DocNames:
             m.vote(PERSON, 2.0)
         if after[:2] == [",", "which"]:
             m.vote(ORGANIZATION, 1.5)
-        if after[:1] == ["("] and m.end + 1 < len(doc) and self.lex.org(doc[m.end + 1].text) is not None \
-                and self.lex.org(doc[m.end + 1].text).kind == PARTY:
+        if after[:1] == ["("] and m.end + 1 < len(doc) and self.lex.org(self.tokens[m.end + 1].text) is not None \
+                and self.lex.org(self.tokens[m.end + 1].text).kind == PARTY:
             m.vote(PERSON, 1.5)   # "Jane Doe (Lab)": a candidate and her party
-        if m.start > 0 and doc[m.start - 1].is_lower and self.lex.role([doc[m.start - 1].lower_]):
+        if m.start > 0 and self.tokens[m.start - 1].is_lower and self.lex.role([self.tokens[m.start - 1].lower_]):
             m.vote(PERSON, 1.5)
-        head = doc[m.end - 1]
+        head = self.tokens[m.end - 1]
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and (self.lex.role([child.lower_]) or child.lemma_ in self.lex.person_nouns):
                 m.vote(PERSON, 1.5)
@@ -439,7 +437,7 @@ class DocNames:
                 total[k] += v
         if not total:
             return ORGANIZATION
-        return max(total, key=lambda k: (total[k], k == PERSON))
+        return max(total, key=lambda k: (total[k], -TIE_ORDER.index(k) if k in TIE_ORDER else -99))
 
     def _best_name(self, group: list[Mention], kind: str) -> str:
         org = next((m.org for m in group if m.org), None)
@@ -453,7 +451,7 @@ class DocNames:
     def _honorific_gender(self, group: list[Mention]) -> str | None:
         genders = {m.honorific.gender for m in group if m.honorific and m.honorific.gender}
         for m in group:  # "her sister Jo Smith", "Tom Brown, husband of ..."
-            head = self.doc[m.end - 1]
+            head = self.tokens[m.end - 1]
             related = [head.head] if head.dep_ in ("appos", "compound") else []
             related += [c for c in head.children if c.dep_ == "appos"]
             genders |= {self.lex.person_nouns.get(t.lemma_.lower()) for t in related} - {None}
@@ -483,7 +481,7 @@ class DocNames:
                    if t.lower_ in MALE | FEMALE | NEUTER | PLURAL and t.i not in self.quoted]
         for i, what, obj in sorted(events, key=lambda e: e[0]):
             if what == "m":
-                head = self.doc[obj.end - 1]
+                head = self.tokens[obj.end - 1]
                 self._salience.append((i, obj.group, self._weight(head)))
                 continue
             low = obj.lower_
@@ -507,10 +505,10 @@ class DocNames:
 
     def _antecedent(self, i: int, gender: str | None, kinds: tuple[str, ...], window: int = WINDOW) -> int | None:
         """The most salient entity of the wanted kind and gender mentioned before token i."""
-        here = self.doc[i].idx
+        here = self.tokens[i].idx
         best, best_score = None, 0.0
         for j, g, weight in reversed(self._salience):
-            distance = here - self.doc[j].idx
+            distance = here - self.tokens[j].idx
             if distance > window:
                 break
             if self.kinds[g] not in kinds or (gender and self.genders[g] not in (None, gender)):
@@ -525,7 +523,7 @@ class DocNames:
     def _unnamed_person_between(self, g: int, i: int, gender: str) -> bool:
         """An unnamed person ("a man who ...") in the pronoun's sentence, after the candidate's last mention."""
         last = max((j for j, gg, _ in self._salience if gg == g and j < i), default=-1)
-        sent = self.doc[i].sent
+        sent = self.tokens[i].sent
         for t in self.doc[max(last + 1, sent.start):i]:
             if t.pos_ == "NOUN" and t.lemma_ in self.lex.person_nouns and t.i not in self.quoted \
                     and self.lex.person_nouns[t.lemma_] in (None, gender) \
@@ -539,21 +537,20 @@ class DocNames:
         The description (the head noun with its modifiers) names it; the same
         description again in the article is the same entity.
         """
-        doc = self.doc
         if head.pos_ != "NOUN" or not (head.lemma_.lower() in self.lex.person_nouns or self.lex.role([head.lower_])):
             return None
         if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that") for c in head.children):
             return None
         mods = [c.i for c in head.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")]
-        start = min([head.i] + [min(t.i for t in doc[m].subtree) for m in mods])
+        start = min([head.i] + [min(t.i for t in self.tokens[m].subtree) for m in mods])
         return self.anonymous_span(start, head.i + 1)
 
     def anonymous_span(self, start: int, end: int) -> int | None:
         """An unnamed person described by doc[start:end] ("the last X MP"), determiners left out."""
         doc = self.doc
-        while start < end and doc[start].lower_ in ("the", "a", "an", "this", "that"):
+        while start < end and self.tokens[start].lower_ in ("the", "a", "an", "this", "that"):
             start += 1
-        head = doc[end - 1] if end > start else None
+        head = self.tokens[end - 1] if end > start else None
         if head is None or not (head.lemma_.lower() in self.lex.person_nouns or self.lex.role([head.lower_])):
             return None
         name = doc[start:end].text
@@ -629,13 +626,12 @@ class DocNames:
     # ------------------------------------------------------------------ output
 
     def entities(self) -> list[LocalEntity]:
-        doc = self.doc
         out = []
         for gi, group in enumerate(self.groups):
             forms, spans = [], []
             votes: dict[str, float] = defaultdict(float)
             for m in group:
-                s, e = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+                s, e = self.tokens[m.start].idx, self.tokens[m.end - 1].idx + len(self.tokens[m.end - 1])
                 spans.append(Span(s, e, self.text[s:e]))
                 for form in [m.text] + ([f"{m.honorific_text} {m.text}"] if m.honorific_text else []):
                     if form not in forms:

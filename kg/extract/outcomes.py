@@ -48,6 +48,7 @@ def parse_number(tok: Token) -> int | None:
 class OutcomeFinder:
     def __init__(self, doc: Doc, names: DocNames, events: EventFinder, base: int):
         self.doc, self.names, self.events, self.base = doc, names, events, base
+        self.toks = names.tokens   # one Token per word, made once
         self.out: list[Outcome] = []
         self._seen: set[tuple] = set()
 
@@ -96,7 +97,7 @@ class OutcomeFinder:
     def name_before(self, i: int, sent, kinds=(PERSON,)) -> int | None:
         """The nearest named entity before token i in its clause (for patterns the parser gets wrong)."""
         for k in range(i - 1, sent.start - 1, -1):
-            t = self.doc[k]
+            t = self.toks[k]
             g = self.names.entity_at(k)
             if g is not None and self.names.kinds[g] in kinds:
                 return g
@@ -188,7 +189,7 @@ class OutcomeFinder:
                 self.add(ev, "turnout", place, round(float(pct.text)), sent, 0.7, "outcome.turnout")
             return
         party = self.names.entity_at(t.i - 1) if t.i else None
-        ends = t.i + 1 >= sent.end or self.doc[t.i + 1].text in (".", "!", "from", "\n") or self.doc[t.i + 1].is_space
+        ends = t.i + 1 >= sent.end or self.toks[t.i + 1].text in (".", "!", "from", "\n") or self.toks[t.i + 1].is_space
         if party is None or self.names.kinds[party] != PARTY or not ends:
             return
         if t.lemma_.lower() == "hold":
@@ -205,7 +206,7 @@ class OutcomeFinder:
             if not 4 <= len(toks) <= 12 or not (toks[-1].like_num or (len(toks) > 1 and toks[-2].like_num)):
                 continue
             m = self.names.tok2mention.get(toks[0].i)
-            if m is None or not self.names.personlike(m.group) or m.end >= len(self.doc) or self.doc[m.end].text != "(":
+            if m is None or not self.names.personlike(m.group) or m.end >= len(self.doc) or self.toks[m.end].text != "(":
                 continue
             party = self.names.entity_at(m.end + 1)
             number = next((t for t in reversed(toks) if t.like_num), None)
@@ -269,10 +270,10 @@ class OutcomeFinder:
         """Surface fallback: the noun phrase after "triggered after/when/by", up to its verb."""
         doc = self.doc
         k = verb.i + 1
-        if k >= sent.end or doc[k].lower_ not in ("after", "when", "by", "because"):
+        if k >= sent.end or self.toks[k].lower_ not in ("after", "when", "by", "because"):
             return
         end = k + 1
-        while end < sent.end and doc[end].pos_ not in ("VERB", "AUX", "PUNCT") and end - k < 9:
+        while end < sent.end and self.toks[end].pos_ not in ("VERB", "AUX", "PUNCT") and end - k < 9:
             end += 1
         g = None
         for t in doc[k + 1:end]:
@@ -307,7 +308,7 @@ class OutcomeFinder:
             self.add(ev, "majority", None, value, sent, 0.85, "outcome.majority")
             return
         if re.search(r"\bvote of$", before):   # "X's vote of 8,264"
-            owner = next((c for c in doc[t.i - 2].children if c.dep_ == "poss"), None) if t.i >= 2 else None
+            owner = next((c for c in self.toks[t.i - 2].children if c.dep_ == "poss"), None) if t.i >= 2 else None
             g = self.who(owner) if owner is not None else None
             if g is not None and self.names.personlike(g):
                 self.votes(ev, g, value, sent)
@@ -325,7 +326,7 @@ class OutcomeFinder:
         if m or (verb.pos_ == "VERB" and verb.lemma_ in VOTE_VERBS and after.startswith("vote")):
             if m is None and self.hypothetical(verb):
                 return
-            came = next((k for k in range(t.i - 1, sent.start - 1, -1) if doc[k].lemma_ in VOTE_VERBS), t.i)
+            came = next((k for k in range(t.i - 1, sent.start - 1, -1) if self.toks[k].lemma_ in VOTE_VERBS), t.i)
             g = self.name_before(came, sent) or (self.subject(verb) if verb.pos_ == "VERB" else None)
             if g is not None and self.names.personlike(g):
                 self.votes(ev, g, value, sent, ORDINALS.get(m.group(1)) if m else None)
@@ -363,12 +364,12 @@ class OutcomeFinder:
         pandemic = self.events.by_key.get(("Pandemic",))
         if pandemic is None:
             return
-        for t in self.doc:
+        for t in self.toks:
             if t.lemma_ != "death":
                 continue
             nums = [c for c in t.children if c.dep_ == "nummod"]
-            if not nums and t.i and parse_number(self.doc[t.i - 1]) is not None:
-                nums = [self.doc[t.i - 1]]
+            if not nums and t.i and parse_number(self.toks[t.i - 1]) is not None:
+                nums = [self.toks[t.i - 1]]
             value = parse_number(nums[0]) if nums else None
             place = self.name_before(nums[0].i if nums else t.i, t.sent, kinds=(PLACE,)) if value else None
             if value and place is not None:

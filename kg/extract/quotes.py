@@ -44,10 +44,11 @@ class Attribution:
 class QuoteFinder:
     def __init__(self, doc: Doc, names: DocNames, skip_before: int = 0):
         self.doc, self.names, self.lex = doc, names, lexicon()
+        self.toks = names.tokens   # one Token per word, made once
         self.text = names.text
         self.skip_before = skip_before
         self._char2tok: dict[int, int] = {}
-        for t in doc:
+        for t in self.toks:
             for c in range(t.idx, t.idx + len(t.text)):
                 self._char2tok[c] = t.i
         self.paragraphs = scan(self.text)
@@ -62,10 +63,10 @@ class QuoteFinder:
 
     def tok_at(self, char: int) -> Token | None:
         i = self._char2tok.get(char)
-        return self.doc[i] if i is not None else None
+        return self.toks[i] if i is not None else None
 
     def is_cue(self, t: Token) -> bool:
-        if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+        if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.toks[t.i + 1].lower_ == "to":
             return True
         lemma = t.lemma_.lower()
         kind = self.lex.speech.get(lemma) or ("say" if lemma in OBJECT_CLAUSE | CHARGE else None)
@@ -75,8 +76,8 @@ class QuoteFinder:
             return any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children)
         if t.dep_ == "amod" or any(c.dep_ == "auxpass" for c in t.children):
             return False  # "the said report", "was told"
-        if t.tag_ in ("VBN", "VBD") and t.i > 0 and (self.doc[t.i - 1].lemma_ == "be" or
-                                                     self.doc[t.i - 1].lower_ in ("'m", "’m", "am", "'re", "’re")):
+        if t.tag_ in ("VBN", "VBD") and t.i > 0 and (self.toks[t.i - 1].lemma_ == "be" or
+                                                     self.toks[t.i - 1].lower_ in ("'m", "’m", "am", "'re", "’re")):
             return False  # "I'm told", "we were assured": passive, however the parser labels it
         if lemma == "ask" and not any(c.dep_ == "nsubj" for c in t.children):
             return False  # "When asked ...": the question was put to the subject
@@ -101,7 +102,7 @@ class QuoteFinder:
     def speaker_of(self, verb: Token) -> tuple[int | None, Token | None]:
         """The entity that performs a speech verb, walking up participles ("..., adding: ...")."""
         if verb.lower_ == "according":
-            objs = [c for c in self.doc[verb.i + 1].children if c.dep_ == "pobj"]
+            objs = [c for c in self.toks[verb.i + 1].children if c.dep_ == "pobj"]
             return (self.names.resolve(objs[0]), objs[0]) if objs else (None, None)
         t = verb
         for _ in range(5):
@@ -258,7 +259,7 @@ class QuoteFinder:
         if g is None or self.names.kinds[g] != PERSON:
             return None
         m = self.names.tok2mention[line[0].i]
-        if m.end < line.end and self.doc[m.end].text not in (",", "-", "–", "—"):
+        if m.end < line.end and self.toks[m.end].text not in (",", "-", "–", "—"):
             return None
         return Attribution(g, "pull quote", None, 0.7, "quotes.pull")
 
@@ -280,7 +281,7 @@ class QuoteFinder:
     def indirect(self, direct: list[Quote]) -> list[Quote]:
         out = []
         quoted = self.quoted
-        for t in self.doc:
+        for t in self.toks:
             if t.idx < self.skip_before or t.idx in quoted or not self.is_cue(t):
                 continue
             lemma = t.lemma_.lower()
@@ -327,32 +328,31 @@ class QuoteFinder:
             if span is None:
                 return None
             start, end = span
-            if doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if"):
+            if self.toks[start].dep_ == "mark" and self.toks[start].lower_ in ("that", "whether", "if"):
                 start += 1
             ps, pe = self._paragraph(verb)   # a clause never runs past its paragraph
-            while start < end and doc[start].idx < ps:
+            while start < end and self.toks[start].idx < ps:
                 start += 1
-            while end > start and doc[end - 1].idx >= pe:
+            while end > start and self.toks[end - 1].idx >= pe:
                 end -= 1
-        while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in "“‘\"'":
+        while start < end and (self.toks[start].is_punct or self.toks[start].is_space) and self.toks[start].text not in "“‘\"'":
             start += 1
-        while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", "-", "–", "—")
-                               or (doc[end - 1].text == "." and end - 1 > start)):
+        while end > start and (self.toks[end - 1].is_space or self.toks[end - 1].text in (",", ";", ":", "-", "–", "—")
+                               or (self.toks[end - 1].text == "." and end - 1 > start)):
             end -= 1
         return doc[start:end] if end - start >= 3 else None
 
     def _without(self, content: SpacySpan, verb: Token, subj: Token) -> SpacySpan | None:
         """Content with its own attribution inside ("The plan, X said, is flawed"): the whole sentence
         stands, when the attribution is set off by commas; otherwise the speaker is part of it."""
-        doc = self.doc
         lo = min(subj.left_edge.i, verb.i)
-        return content if lo > content.start and doc[lo - 1].text == "," else None
+        return content if lo > content.start and self.toks[lo - 1].text == "," else None
 
     def complement(self, verb: Token) -> tuple[int, int] | None:
         """Token range of what a speech verb reports: its clause ("said (that) ..."); "X, Y said, Z" when
         it stands between commas; "expects the plan to fail"; "accused X of Y". A bare noun phrase
         ("denied wrongdoing") is not reported speech here: the clause is what a quotation carries."""
-        doc, lemma = self.doc, verb.lemma_.lower()
+        lemma = verb.lemma_.lower()
         comps = [c for c in verb.children if c.dep_ == "ccomp"]
         if comps:
             sub = list(comps[0].subtree)
@@ -376,7 +376,7 @@ class QuoteFinder:
             return None
         lo = min(subj.left_edge.i, verb.i)
         hi = max(t.i for t in verb.subtree if t.dep_ not in ("punct",)) + 1
-        if lo == 0 or doc[lo - 1].text != "," or hi >= len(doc) or doc[hi].text != ",":
+        if lo == 0 or self.toks[lo - 1].text != "," or hi >= len(doc) or self.toks[hi].text != ",":
             return None
         sent = self.sentence_at(verb.idx)
         if sent is None:
