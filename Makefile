@@ -24,8 +24,9 @@ test: $(VENV)/.test-tools
 	scripts/install-test-services.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(VENV)/.test-tools
-	$(BIN)/python bench/run.py
+bench: $(VENV)/.test-tools   # long: see bench/README.md
+	$(BIN)/python bench/perf.py --workers 2
+	$(BIN)/python bench/quotes_polnear.py
 
 clean:
 	rm -rf exports .pytest_cache

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -32,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 PARSE = r"""
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 from kg.nlp import load
 from kg.ingest import read_article
@@ -43,7 +42,8 @@ started = time.perf_counter()
 words = 0
 for doc in nlp.pipe(texts, batch_size=16):
     words += sum(1 for t in doc if not t.is_space and not t.is_punct)
-print(json.dumps({"seconds": time.perf_counter() - started, "words": words}))
+print(json.dumps({"seconds": time.perf_counter() - started, "words": words,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
 """
 
 
@@ -61,17 +61,14 @@ def make_slice(corpus: Path, n: int, into: Path) -> Path:
     return into
 
 
-def run(cmd: list[str]) -> tuple[float, int, str]:
-    """(wall seconds, peak resident memory in MB, stdout) of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run(cmd: list[str]) -> tuple[float, str]:
+    """(wall seconds, stdout) of one child process; each child reports its own peak memory."""
     started = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
     seconds = time.perf_counter() - started
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd[:4])}... failed:\n{proc.stderr[-2000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of children is the largest child so far: run the small slices first.
-    return seconds, max(peak, before) // 1024, proc.stdout
+    return seconds, proc.stdout
 
 
 def main() -> int:
@@ -87,15 +84,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for n in map(int, args.slices.split(",")):
             src = make_slice(args.corpus, n, Path(tmp) / f"in{n}")
-            parse_s, parse_mb, out = run([sys.executable, "-c", PARSE, str(src)])
+            _, out = run([sys.executable, "-c", PARSE, str(src)])
             parsed = json.loads(out)
-            build_s, build_mb, out = run([sys.executable, "-m", "kg", "build", str(src), "--out",
-                                          str(Path(tmp) / f"out{n}"), "-q", "--fresh", "--timings"])
+            build_s, out = run([sys.executable, "-m", "kg", "build", str(src), "--out", str(Path(tmp) / f"out{n}"),
+                                "-q", "--fresh", "--timings"])
+            timings, memory = _timings(out)
             row = {"articles": n, "words": parsed["words"], "parse_s": parsed["seconds"], "build_s": build_s,
-                   "parse_mb": parse_mb, "build_mb": build_mb, "timings": _timings(out)}
+                   "parse_mb": parsed["peak_mb"], "build_mb": memory.get("peak-mb", 0), "timings": timings}
             if args.workers > 1:
-                w_s, _, _ = run([sys.executable, "-m", "kg", "build", str(src), "--out", str(Path(tmp) / f"w{n}"),
-                                 "-q", "--fresh", "--workers", str(args.workers)])
+                w_s, _ = run([sys.executable, "-m", "kg", "build", str(src), "--out", str(Path(tmp) / f"w{n}"),
+                              "-q", "--fresh", "--workers", str(args.workers)])
                 row["workers_s"] = w_s
             rows.append(row)
             _print(row)
@@ -107,13 +105,18 @@ def main() -> int:
     return 0
 
 
-def _timings(stdout: str) -> dict[str, float]:
-    out = {}
+def _timings(stdout: str) -> tuple[dict[str, float], dict[str, int]]:
+    """Stage seconds and memory figures from `kg build --timings`."""
+    timings, memory = {}, {}
     for line in stdout.splitlines():
-        if line.startswith("timing "):
-            _, stage, seconds = line.split()
-            out[stage] = float(seconds)
-    return out
+        kind, _, rest = line.partition(" ")
+        if kind in ("timing", "memory"):
+            name, value = rest.split()
+            if kind == "timing" and name != "total":
+                timings[name] = float(value)
+            elif kind == "memory":
+                memory[name] = int(value)
+    return timings, memory
 
 
 def _print(row: dict) -> None:

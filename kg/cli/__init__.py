@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         return 128 + signal.SIGTERM if isinstance(e, Terminated) else 130
     except Exception as e:   # the last line of defence: one line, never a traceback
         known = getattr(args, "known_errors", ())
+        known = known() if callable(known) else known   # commands import their libraries only when run
         label = "" if isinstance(e, known) else f"{type(e).__name__}: "
         print(f"kg {args.command}: {label}{e}", file=sys.stderr)
         return 2

@@ -3,10 +3,6 @@ from __future__ import annotations
 
 import sys
 
-from ..incremental import StoreError
-from ..ingest import IngestError
-from ..nlp import ModelError
-from ..pipeline import build, example_corpus
 
 
 def register(sub) -> None:
@@ -29,7 +25,14 @@ def register(sub) -> None:
     p.add_argument("--timings", action="store_true", help="print the seconds each stage took and the peak memory")
     p.add_argument("--no-view", action="store_true", help="do not write graph.html")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
-    p.set_defaults(run=run, known_errors=(IngestError, ModelError, StoreError, OSError, ValueError, RuntimeError))
+    p.set_defaults(run=run, known_errors=known_errors)
+
+
+def known_errors() -> tuple:
+    from ..incremental import StoreError
+    from ..ingest import IngestError
+    from ..nlp import ModelError
+    return IngestError, ModelError, StoreError, OSError, ValueError, RuntimeError
 
 
 class Progress:
@@ -50,6 +53,7 @@ class Progress:
 
 
 def run(args) -> int:
+    from ..pipeline import build, example_corpus
     if args.executor == "dask" and not args.scheduler:
         raise ValueError("--executor dask needs --scheduler ADDRESS (the Dask scheduler to send the work to)")
     if args.workers < 1:

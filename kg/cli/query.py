@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..endpoint import PASSWORD_ENV, Endpoint, EndpointError
-from ..pipeline import open_store
-from ..query import QueryError, format_result, named_queries, named_query, run as run_query, run_remote, summary
+from ..query import (QueryError, format_result, named_queries, named_query, open_store, run as run_query, run_remote,
+                     summary)
 
 
 def register(sub) -> None:

@@ -1,7 +1,6 @@
 """kg validate: check a built graph against the ontology's SHACL shapes."""
 from __future__ import annotations
 
-from ..validate import validate
 
 
 def register(sub) -> None:
@@ -15,6 +14,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..validate import validate   # rdflib and pyshacl: imported only for this command
     violations = validate(args.source)
     for v in violations:
         print(v)

@@ -4,10 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..export.view import DEFAULT_MAX_NODES, view
-from ..export.view_data import ViewError
-from ..pipeline import open_store
-from ..query import QueryError
+from ..export import DEFAULT_MAX_NODES
 
 
 def _at_least(low: int):
@@ -40,10 +37,19 @@ def register(sub) -> None:
                    help=f"draw at most N nodes, the most connected (default: {DEFAULT_MAX_NODES:,})")
     p.add_argument("--quotes", type=_at_least(0), default=5, metavar="N",
                    help="quotations drawn per speaker, the longest first (default: 5; all are counted)")
-    p.set_defaults(run=run, known_errors=(ViewError, QueryError, FileNotFoundError, OSError))
+    p.set_defaults(run=run, known_errors=known_errors)
+
+
+def known_errors() -> tuple:
+    from ..export.view_data import ViewError
+    from ..query import QueryError
+    return ViewError, QueryError, FileNotFoundError, OSError
 
 
 def run(args) -> int:
+    from ..export.view import view   # pyvis and networkx: imported only for this command
+    from ..export.view_data import ViewError
+    from ..query import open_store
     store = open_store(args.store)
     out = Path(args.out) if args.out else Path(args.store).parent / "view.html"
     try:

@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
+DEFAULT_MAX_NODES = 5000     # nodes a build's view draws; kg view --max-nodes draws more
+
 
 @contextmanager
 def atomic_file(path: Path, mode: str = "wb") -> Iterator[IO]:

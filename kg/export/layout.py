@@ -120,7 +120,6 @@ def place_leaves(pos: np.ndarray, leaves: np.ndarray, parent: np.ndarray, spacin
 def _cell_repulsion(pos: np.ndarray, comp: np.ndarray, cell: float) -> np.ndarray:
     """Fruchterman-Reingold repulsion (1/d) from the nodes of the same component in the 5 x 5 cells around
     each node, every cell counted as its mass at its centroid (the node itself left out of its own cell)."""
-    n = len(pos)
     grid = np.floor(pos / cell).astype(np.int64)
     grid -= grid.min(axis=0)
     span = int(grid.max()) + 5

@@ -19,12 +19,11 @@ import networkx as nx
 from pyoxigraph import Store
 from pyvis.network import Network
 
-from . import atomic_file
+from . import DEFAULT_MAX_NODES, atomic_file
 from .layout import layout
 from .view_data import OUTCOME, PLACE, QUOTE, ROLE, SAID, focus, graph_from_store, most_connected
 from .view_construct import graph_from_construct
 
-DEFAULT_MAX_NODES = 5000     # what a build draws; kg view --max-nodes draws more
 PHYSICS_MAX_NODES = 500      # above this, positions are fixed and physics starts off
 KINDS = {"Person": ("#e07b39", "people"), "PoliticalParty": ("#3a6ea5", "parties"),
          "Organization": ("#7e6bbf", "organisations"), "Place": ("#4f9a63", "places"),

@@ -15,7 +15,7 @@ __all__ = ["extract_article"]
 
 def extract_article(doc: Doc, article: Article, model: str = "") -> ArticleFacts:
     """Every fact in one article. ``doc`` is the parse of ``article.clean``."""
-    names = DocNames(doc)
+    names = DocNames(doc, article.clean)
     quotes = find_quotes(doc, names, skip_before=title_end(article))
     memberships = find_memberships(doc, names)
     events = EventFinder(doc, names, article.meta.date)

@@ -178,8 +178,8 @@ class EventFinder:
         """Resignations and murders, named after the person they happened to."""
         for t in self.toks:
             lemma = t.lemma_.lower()
-            down = any(c.lower_ in ("down", "aside") for c in t.children)
-            if lemma in ("resignation", "resign", "quit") or (lemma in ("stand", "step") and down):
+            down = lemma in ("stand", "step") and any(c.lower_ in ("down", "aside") for c in t.children)
+            if lemma in ("resignation", "resign", "quit") or down:
                 self._person_event("Resignation", "Resignation of", t)
             elif lemma in ("murder", "kill", "assassinate", "assassination") and t.pos_ in ("VERB", "NOUN"):
                 if t.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in t.children):

@@ -63,7 +63,8 @@ class MembershipFinder:
         return None
 
     def _main_country(self):
-        counts = Counter(self.lex.country(t.text) for t in self.doc if t.text[:1].isupper() and self.lex.country(t.text))
+        found = (self.lex.country(t.text) for t in self.names.tokens if t.text[:1].isupper())
+        counts = Counter(c for c in found if c is not None)
         return counts.most_common(1)[0][0] if counts else None
 
     def add(self, person: int, org: int | None, role: str, current: bool, lo: int, hi: int,
@@ -292,7 +293,7 @@ class MembershipFinder:
     def credit(self, m, person: int) -> None:
         """"(Photo by X/Agency)": the photographer works for the agency."""
         doc = self.doc
-        before = {t.lower_ for t in doc[max(0, m.start - 3):m.start]}
+        before = {t.lower_ for t in self.toks[max(0, m.start - 3):m.start]}
         if "by" in before and before & CREDITS and m.end + 1 < len(doc) and self.toks[m.end].text == "/":
             g = self.org_at(m.end + 1)
             if g is not None and self.names.kinds[g] in ORG_KINDS:

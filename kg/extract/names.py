@@ -72,9 +72,10 @@ def _capitalised(tok: Token) -> bool:
 class DocNames:
     """The entities of one parsed article and the means to find them from tokens."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, text: str | None = None):
         self.doc = doc
-        self.text = doc.text   # Doc.text is rebuilt from the tokens on every access: read it once
+        # Doc.text is rebuilt from the tokens on every access; the text given to the parser is the same.
+        self.text = doc.text if text is None else text
         self.tokens = list(doc)   # and a Token is made on every doc[i]: make each once
         self.lex = lexicon()
         self.quoted = self._quoted_tokens()
@@ -98,7 +99,7 @@ class DocNames:
             for q in quotes:
                 for c in range(q.start, q.end):
                     chars[c] = True
-        return {t.i for t in self.doc if chars[t.idx]}
+        return {t.i for t in self.tokens if chars[t.idx]}
 
     # ------------------------------------------------------------------ mentions
 
@@ -111,7 +112,7 @@ class DocNames:
         found += self._from_honorifics()
         found += self._from_compound_places()
         found += [Mention(t.i, t.i + 1, t.text, {PERSON: 0.5}, handle=True)
-                  for t in doc if t.text.startswith("@") and len(t.text) > 2 and t.text[1:].replace("_", "").isalnum()]
+                  for t in self.tokens if t.text.startswith("@") and len(t.text) > 2 and t.text[1:].replace("_", "").isalnum()]
         covered = {i for m in found for i in range(m.start, m.end)}
         found += self._from_capitalised(covered)
         found += self._propagate(found)
@@ -336,7 +337,7 @@ class DocNames:
     def _context_votes(self, m: Mention) -> None:
         doc = self.doc
         skip = 1 if m.end < len(doc) and self.tokens[m.end].text.isupper() and self.lex.role([self.tokens[m.end].lower_]) else 0
-        after = [t.lower_ for t in doc[m.end + skip:m.end + skip + 3]]   # past a title: "X MP, who"
+        after = [t.lower_ for t in self.tokens[m.end + skip:m.end + skip + 3]]   # past a title: "X MP, who"
         first = self.lex.org(m.words[0]) if len(m.words) >= 2 and not m.org else None
         if first is not None and first.kind == PARTY:
             m.vote(ORGANIZATION, 2.0)    # "Labour Together", "Conservative Home": named after a party
@@ -477,7 +478,7 @@ class DocNames:
         """Resolve third-person pronouns outside quotes in text order; each becomes salient in turn."""
         self._salience: list[tuple[int, int, float]] = []   # (token index, group, weight)
         events = [(m.start, "m", m) for m in self.mentions if m.start not in self.quoted]
-        events += [(t.i, "p", t) for t in self.doc
+        events += [(t.i, "p", t) for t in self.tokens
                    if t.lower_ in MALE | FEMALE | NEUTER | PLURAL and t.i not in self.quoted]
         for i, what, obj in sorted(events, key=lambda e: e[0]):
             if what == "m":
@@ -524,7 +525,7 @@ class DocNames:
         """An unnamed person ("a man who ...") in the pronoun's sentence, after the candidate's last mention."""
         last = max((j for j, gg, _ in self._salience if gg == g and j < i), default=-1)
         sent = self.tokens[i].sent
-        for t in self.doc[max(last + 1, sent.start):i]:
+        for t in self.tokens[max(last + 1, sent.start):i]:
             if t.pos_ == "NOUN" and t.lemma_ in self.lex.person_nouns and t.i not in self.quoted \
                     and self.lex.person_nouns[t.lemma_] in (None, gender) \
                     and any(c.lower_ in ("a", "an", "the", "one") for c in t.children):

@@ -268,7 +268,6 @@ class OutcomeFinder:
 
     def trigger_phrase(self, verb: Token, ev: int, sent) -> None:
         """Surface fallback: the noun phrase after "triggered after/when/by", up to its verb."""
-        doc = self.doc
         k = verb.i + 1
         if k >= sent.end or self.toks[k].lower_ not in ("after", "when", "by", "because"):
             return
@@ -276,7 +275,7 @@ class OutcomeFinder:
         while end < sent.end and self.toks[end].pos_ not in ("VERB", "AUX", "PUNCT") and end - k < 9:
             end += 1
         g = None
-        for t in doc[k + 1:end]:
+        for t in self.toks[k + 1:end]:
             g = self.names.entity_at(t.i)
             if g is not None and self.names.personlike(g) and self.names.tok2mention[t.i].end == end:
                 break

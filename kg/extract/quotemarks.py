@@ -29,18 +29,17 @@ def _is_word(c: str) -> bool:
     return c.isalnum()
 
 
+_MARK = re.compile("''|``|[" + re.escape("".join(sorted(MARKS))) + "]")
+
+
 def _marks(text: str, start: int, end: int):
     """(offset, mark, width) of each quotation mark; '' and `` (typewriter style) are double marks."""
-    i = start
-    while i < end:
-        pair = text[i:i + 2]
-        if pair in ("''", "``") and i + 1 < end:
-            yield i, '"' if pair == "''" else "“", 2
-            i += 2
-            continue
-        if text[i] in MARKS:
-            yield i, text[i], 1
-        i += 1
+    for m in _MARK.finditer(text, start, end):
+        mark = m.group(0)
+        if len(mark) == 2:
+            yield m.start(), '"' if mark == "''" else "“", 2
+        else:
+            yield m.start(), mark, 1
 
 
 def scan_paragraph(text: str, start: int, end: int) -> list[Quoted]:

@@ -47,10 +47,7 @@ class QuoteFinder:
         self.toks = names.tokens   # one Token per word, made once
         self.text = names.text
         self.skip_before = skip_before
-        self._char2tok: dict[int, int] = {}
-        for t in self.toks:
-            for c in range(t.idx, t.idx + len(t.text)):
-                self._char2tok[c] = t.i
+        self._starts = [t.idx for t in self.toks]
         self.paragraphs = scan(self.text)
         self.sentences = [s for (ps, pe), qs in self.paragraphs for s in sentences(self.text, ps, pe, qs)]
         self.quoted: set[int] = {c for _, qs in self.paragraphs for q in qs for c in range(q.open_mark, q.end + 1)}
@@ -62,8 +59,12 @@ class QuoteFinder:
     # ------------------------------------------------------------------ cues and speakers
 
     def tok_at(self, char: int) -> Token | None:
-        i = self._char2tok.get(char)
-        return self.toks[i] if i is not None else None
+        """The token covering a character, if any (not whitespace between tokens)."""
+        i = bisect_right(self._starts, char) - 1
+        if i < 0:
+            return None
+        t = self.toks[i]
+        return t if char < t.idx + len(t.text) else None
 
     def is_cue(self, t: Token) -> bool:
         if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.toks[t.i + 1].lower_ == "to":
@@ -126,7 +127,7 @@ class QuoteFinder:
     def _clause_break(self, a: Token, b: Token) -> bool:
         """A dash, semicolon or colon between two words: a speaker is not looked for across it."""
         lo, hi = sorted((a.i, b.i))
-        return any(t.text in ("–", "—", ";", ":") for t in self.doc[lo + 1:hi])
+        return any(t.text in ("–", "—", ";", ":") for t in self.toks[lo + 1:hi])
 
     # ------------------------------------------------------------------ direct quotes
 
