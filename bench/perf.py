@@ -112,7 +112,7 @@ def _timings(stdout: str) -> tuple[dict[str, float], dict[str, int]]:
         kind, _, rest = line.partition(" ")
         if kind in ("timing", "memory"):
             name, value = rest.split()
-            if kind == "timing" and name != "total":
+            if kind == "timing" and name != "total" and "background" not in name:   # overlaps the others
                 timings[name] = float(value)
             elif kind == "memory":
                 memory[name] = int(value)

@@ -39,8 +39,18 @@ def fingerprint() -> str:
     return f"{__version__}+{h.hexdigest()[:16]}"
 
 
-def encode(facts: ArticleFacts) -> dict:
-    return dataclasses.asdict(facts)
+def encode(value):
+    """JSON data of a value made of dataclasses, tuples and scalars (dataclasses.asdict, without its deep copies)."""
+    if dataclasses.is_dataclass(value):
+        return {name: encode(getattr(value, name)) for name in _names(type(value))}
+    if isinstance(value, (tuple, list)):
+        return [encode(v) for v in value]
+    return value
+
+
+@lru_cache(maxsize=None)
+def _names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def decode(cls, data):
@@ -102,7 +112,8 @@ class Cache:
         return dataclasses.replace(found[0], meta=meta)
 
     def put(self, facts: ArticleFacts) -> None:
-        with atomic_file(self._path(facts.meta.sha256), "w") as f:
+        # Renamed into place but not flushed to disk: an entry lost in a crash is a miss, not an error.
+        with atomic_file(self._path(facts.meta.sha256), "w", sync=False) as f:
             json.dump({**self.key, "facts": encode(facts)}, f, ensure_ascii=False, separators=(",", ":"))
 
     def prune(self, keep: set[str]) -> int:

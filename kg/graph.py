@@ -9,6 +9,7 @@ shortcut triples for easy queries (org:memberOf, kg:winner, pe:majority ...).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator
 
@@ -42,16 +43,32 @@ def N(term: str) -> NamedNode:
     return NamedNode(str(term))
 
 
+class _Terms:
+    """Vocabulary terms as pyoxigraph nodes, each looked up once: V.SCHEMA_name is N(SCHEMA.name).
+    (A DefinedNamespace attribute costs two microseconds, and the graph writes hundreds of thousands.)"""
+
+    def __getattr__(self, name: str) -> NamedNode:
+        prefix, _, local = name.partition("_")
+        node = N(getattr(_NAMESPACES[prefix], local))
+        setattr(self, name, node)
+        return node
+
+
+_NAMESPACES = {"RDF": RDF, "RDFS": RDFS, "XSD": XSD, "KG": KG, "SCHEMA": SCHEMA, "ORG": ORG, "PE": PE, "PROV": PROV,
+               "OA": OA, "SKOS": SKOS}
+V = _Terms()
+
+
 def text(value: str) -> Literal:
     return Literal(value)
 
 
-def typed(value: object, datatype) -> Literal:
-    return Literal(str(value), datatype=N(datatype))
+def typed(value: object, datatype: NamedNode) -> Literal:
+    return Literal(str(value), datatype=datatype)
 
 
 def date_literal(value: str) -> Literal:
-    kind = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
+    kind = {4: V.XSD_gYear, 7: V.XSD_gYearMonth}.get(len(value), V.XSD_date)
     return typed(value, kind)
 
 
@@ -65,10 +82,10 @@ class GraphBuilder:
 
     def entity_quads(self) -> Iterator[Quad]:
         g = N(iri.ENTITIES_GRAPH)
-        yield Quad(self.agent, N(RDF.type), N(PROV.SoftwareAgent), g)
-        yield Quad(self.agent, N(SCHEMA.name), text("kg"), g)
-        yield Quad(self.agent, N(SCHEMA.softwareVersion), text(__version__), g)
-        yield Quad(self.agent, N(KG.spacyModel), text(self.model), g)
+        yield Quad(self.agent, V.RDF_type, V.PROV_SoftwareAgent, g)
+        yield Quad(self.agent, V.SCHEMA_name, text("kg"), g)
+        yield Quad(self.agent, V.SCHEMA_softwareVersion, text(__version__), g)
+        yield Quad(self.agent, V.KG_spacyModel, text(self.model), g)
         for e in sorted(self.res.entities.values(), key=lambda e: e.id):
             yield from self._entity(e, g)
 
@@ -77,20 +94,20 @@ class GraphBuilder:
         classes = EVENT_CLASSES.get(e.event.type, ()) + (SCHEMA.Event,) if e.kind == EVENT and e.event \
             else KIND_CLASSES.get(e.kind, (SCHEMA.Organization,))
         for c in classes:
-            yield Quad(s, N(RDF.type), N(c), g)
-        yield Quad(s, N(SCHEMA.name), text(e.name), g)
-        yield Quad(s, N(SKOS.prefLabel), text(e.name), g)
-        yield Quad(s, N(RDFS.label), text(e.name), g)
+            yield Quad(s, V.RDF_type, N(c), g)
+        yield Quad(s, V.SCHEMA_name, text(e.name), g)
+        yield Quad(s, V.SKOS_prefLabel, text(e.name), g)
+        yield Quad(s, V.RDFS_label, text(e.name), g)
         for alias in e.aliases:
-            yield Quad(s, N(SKOS.altLabel), text(alias), g)
+            yield Quad(s, V.SKOS_altLabel, text(alias), g)
         if e.gender in GENDERS:
-            yield Quad(s, N(SCHEMA.gender), N(GENDERS[e.gender]), g)
-        yield Quad(s, N(KG.mentionCount), typed(e.mention_count, XSD.integer), g)
+            yield Quad(s, V.SCHEMA_gender, N(GENDERS[e.gender]), g)
+        yield Quad(s, V.KG_mentionCount, typed(e.mention_count, V.XSD_integer), g)
         if e.event is not None:
             if e.event.date:
-                yield Quad(s, N(KG.date), date_literal(e.event.date), g)
+                yield Quad(s, V.KG_date, date_literal(e.event.date), g)
             if e.event_place:
-                yield Quad(s, N(SCHEMA.location), N(iri.entity(e.event_place)), g)
+                yield Quad(s, V.SCHEMA_location, N(iri.entity(e.event_place)), g)
 
     # ------------------------------------------------------------------ articles
 
@@ -99,28 +116,29 @@ class GraphBuilder:
         g = N(iri.graph(aid))
         art = N(iri.article(aid))
         ent = self._resolver(aid)
-        yield Quad(g, N(RDF.type), N(KG.ExtractionGraph), g)
-        yield Quad(g, N(PROV.wasDerivedFrom), art, g)
-        yield Quad(g, N(PROV.wasAttributedTo), self.agent, g)
-        yield Quad(art, N(RDF.type), N(SCHEMA.NewsArticle), g)
-        yield Quad(art, N(KG.fileName), text(meta.name), g)
-        yield Quad(art, N(KG.contentHash), text(meta.sha256), g)
+        yield Quad(g, V.RDF_type, V.KG_ExtractionGraph, g)
+        yield Quad(g, V.PROV_wasDerivedFrom, art, g)
+        yield Quad(g, V.PROV_wasAttributedTo, self.agent, g)
+        yield Quad(art, V.RDF_type, V.SCHEMA_NewsArticle, g)
+        yield Quad(art, V.KG_fileName, text(meta.name), g)
+        yield Quad(art, V.KG_contentHash, text(meta.sha256), g)
         for prop, value in ((SCHEMA.headline, meta.title), (SCHEMA.author, meta.author),
                             (SCHEMA.publisher, meta.publisher), (SCHEMA.url, meta.url),
                             (SCHEMA.identifier, meta.identifier)):
             if value:
                 yield Quad(art, N(prop), text(value), g)
         if meta.date:
-            yield Quad(art, N(SCHEMA.datePublished), date_literal(meta.date), g)
+            yield Quad(art, V.SCHEMA_datePublished, date_literal(meta.date), g)
         for start, end in meta.boilerplate:
-            yield Quad(art, N(KG.boilerplate), N(iri.evidence(aid, start, end)), g)
+            yield Quad(art, V.KG_boilerplate, N(iri.evidence(aid, start, end)), g)
             yield from self._evidence(aid, art, Span(start, end, ""), g, exact=False)
         for e in facts.entities:
             target = ent(e.key)
             if target is not None:
-                yield Quad(art, N(SCHEMA.mentions), target, g)
+                yield Quad(art, V.SCHEMA_mentions, target, g)
+        mentions = self._mention_index(facts)
         for q in facts.quotes:
-            yield from self._quote(q, facts, art, g, ent)
+            yield from self._quote(q, facts, art, g, ent, mentions)
         for m in facts.memberships:
             yield from self._membership(m, facts, art, g, ent)
         for o in facts.outcomes:
@@ -135,52 +153,60 @@ class GraphBuilder:
     def _evidence(self, aid: str, art: NamedNode, span: Span, g: NamedNode, exact: bool = True) -> Iterator[Quad]:
         ev = N(iri.evidence(aid, span.start, span.end))
         pos = N(ev.value + "/position")
-        yield Quad(ev, N(RDF.type), N(OA.SpecificResource), g)
-        yield Quad(ev, N(OA.hasSource), art, g)
-        yield Quad(ev, N(OA.hasSelector), pos, g)
-        yield Quad(pos, N(RDF.type), N(OA.TextPositionSelector), g)
-        yield Quad(pos, N(OA.start), typed(span.start, XSD.integer), g)
-        yield Quad(pos, N(OA.end), typed(span.end, XSD.integer), g)
+        yield Quad(ev, V.RDF_type, V.OA_SpecificResource, g)
+        yield Quad(ev, V.OA_hasSource, art, g)
+        yield Quad(ev, V.OA_hasSelector, pos, g)
+        yield Quad(pos, V.RDF_type, V.OA_TextPositionSelector, g)
+        yield Quad(pos, V.OA_start, typed(span.start, V.XSD_integer), g)
+        yield Quad(pos, V.OA_end, typed(span.end, V.XSD_integer), g)
         if exact:
             quote = N(ev.value + "/quote")
-            yield Quad(ev, N(OA.hasSelector), quote, g)
-            yield Quad(quote, N(RDF.type), N(OA.TextQuoteSelector), g)
-            yield Quad(quote, N(OA.exact), text(span.text), g)
+            yield Quad(ev, V.OA_hasSelector, quote, g)
+            yield Quad(quote, V.RDF_type, V.OA_TextQuoteSelector, g)
+            yield Quad(quote, V.OA_exact, text(span.text), g)
 
     def _provenance(self, node: NamedNode, aid: str, art, span: Span, conf: float, rule: str, g) -> Iterator[Quad]:
-        yield Quad(node, N(PROV.wasDerivedFrom), N(iri.evidence(aid, span.start, span.end)), g)
-        yield Quad(node, N(PROV.wasAttributedTo), self.agent, g)
-        yield Quad(node, N(KG.confidence), typed(f"{conf:.2f}", XSD.decimal), g)
-        yield Quad(node, N(KG.extractor), text(rule), g)
+        yield Quad(node, V.PROV_wasDerivedFrom, N(iri.evidence(aid, span.start, span.end)), g)
+        yield Quad(node, V.PROV_wasAttributedTo, self.agent, g)
+        yield Quad(node, V.KG_confidence, typed(f"{conf:.2f}", V.XSD_decimal), g)
+        yield Quad(node, V.KG_extractor, text(rule), g)
         yield from self._evidence(aid, art, span, g)
 
-    def _quote(self, q, facts: ArticleFacts, art, g, ent) -> Iterator[Quad]:
+    def _quote(self, q, facts: ArticleFacts, art, g, ent, mentions) -> Iterator[Quad]:
         aid = facts.meta.id
         speaker = ent(q.speaker)
         if speaker is None:
             return
         node = N(iri.quote(aid, q.span.start, q.span.end, q.kind))
-        yield Quad(node, N(RDF.type), N(KG.Quotation), g)
-        yield Quad(node, N(SCHEMA.text), text(q.span.text), g)
-        yield Quad(node, N(SCHEMA.creator), speaker, g)
-        yield Quad(node, N(SCHEMA.isPartOf), art, g)
-        yield Quad(node, N(KG.quoteType), N(NOTATIONS["QuoteTypeScheme"][q.kind]), g)
-        yield Quad(node, N(KG.cue), text(q.cue), g)
+        yield Quad(node, V.RDF_type, V.KG_Quotation, g)
+        yield Quad(node, V.SCHEMA_text, text(q.span.text), g)
+        yield Quad(node, V.SCHEMA_creator, speaker, g)
+        yield Quad(node, V.SCHEMA_isPartOf, art, g)
+        yield Quad(node, V.KG_quoteType, N(NOTATIONS["QuoteTypeScheme"][q.kind]), g)
+        yield Quad(node, V.KG_cue, text(q.cue), g)
         if q.cue_span is not None:
-            yield Quad(node, N(KG.cueSpan), N(iri.evidence(aid, q.cue_span.start, q.cue_span.end)), g)
-            yield from self._evidence(aid, art, q.cue_span, g)
-        for about in self._named_within(facts, q.span, exclude=q.speaker):
-            yield Quad(node, N(SCHEMA.about), about, g)
+            # The cue's words are kg:cue already: its span needs only the position selector.
+            yield Quad(node, V.KG_cueSpan, N(iri.evidence(aid, q.cue_span.start, q.cue_span.end)), g)
+            yield from self._evidence(aid, art, q.cue_span, g, exact=False)
+        for about in self._named_within(mentions, q.span, exclude=q.speaker, ent=ent):
+            yield Quad(node, V.SCHEMA_about, about, g)
         yield from self._provenance(node, aid, art, q.span, q.confidence, q.rule, g)
 
-    def _named_within(self, facts: ArticleFacts, span: Span, exclude: int) -> list[NamedNode]:
-        """Entities named inside a span (what a quote is about)."""
+    @staticmethod
+    def _mention_index(facts: ArticleFacts) -> tuple[list[int], list[int]]:
+        """Every mention's start and entity key, sorted by start."""
+        pairs = sorted((m.start, e.key) for e in facts.entities for m in e.mentions)
+        return [p[0] for p in pairs], [p[1] for p in pairs]
+
+    @staticmethod
+    def _named_within(mentions: tuple[list[int], list[int]], span: Span, exclude: int, ent) -> list[NamedNode]:
+        """Entities named inside a span (what a quote is about), in order of their first mention there."""
+        starts, keys = mentions
         out = []
-        for e in facts.entities:
-            if e.key != exclude and any(span.start <= m.start < span.end for m in e.mentions):
-                node = self._resolver(facts.meta.id)(e.key)
-                if node is not None and node not in out:
-                    out.append(node)
+        for k in keys[bisect_left(starts, span.start):bisect_left(starts, span.end)]:
+            node = ent(k) if k != exclude else None
+            if node is not None and node not in out:
+                out.append(node)
         return out
 
     def _membership(self, m, facts: ArticleFacts, art, g, ent) -> Iterator[Quad]:
@@ -190,17 +216,17 @@ class GraphBuilder:
             return   # the member turned out not to be a person once all articles were seen
         node = N(iri.membership(aid, person.value, org.value if org else "", m.role, m.current,
                                 m.evidence.start, m.evidence.end))
-        yield Quad(node, N(RDF.type), N(ORG.Membership), g)
-        yield Quad(node, N(ORG.member), person, g)
+        yield Quad(node, V.RDF_type, V.ORG_Membership, g)
+        yield Quad(node, V.ORG_member, person, g)
         if org is not None:
-            yield Quad(node, N(ORG.organization), org, g)
-        yield Quad(node, N(ORG.role), N(NOTATIONS["RoleScheme"].get(m.role_key, KG.RoleMember)), g)
-        yield Quad(node, N(KG.roleLabel), text(m.role), g)
-        yield Quad(node, N(KG.temporalStatus), N(NOTATIONS["TemporalStatusScheme"]["current" if m.current else "former"]), g)
+            yield Quad(node, V.ORG_organization, org, g)
+        yield Quad(node, V.ORG_role, N(NOTATIONS["RoleScheme"].get(m.role_key, KG.RoleMember)), g)
+        yield Quad(node, V.KG_roleLabel, text(m.role), g)
+        yield Quad(node, V.KG_temporalStatus, N(NOTATIONS["TemporalStatusScheme"]["current" if m.current else "former"]), g)
         if facts.meta.date:
-            yield Quad(node, N(KG.observedAt), date_literal(facts.meta.date), g)
+            yield Quad(node, V.KG_observedAt, date_literal(facts.meta.date), g)
         if org is not None and m.current and self._kind(facts, m.organization) in ORG_KINDS:
-            yield Quad(person, N(ORG.memberOf), org, g)
+            yield Quad(person, V.ORG_memberOf, org, g)
         yield from self._provenance(node, aid, art, m.evidence, m.confidence, m.rule, g)
 
     def _kind(self, facts: ArticleFacts, key: int | None) -> str | None:
@@ -215,46 +241,46 @@ class GraphBuilder:
             return
         node = N(iri.outcome(aid, event.value, o.predicate, subject.value if subject else "", o.value,
                              o.evidence.start, o.evidence.end))
-        yield Quad(node, N(RDF.type), N(KG.Outcome), g)
-        yield Quad(node, N(KG.outcomeOf), event, g)
-        yield Quad(node, N(KG.outcomeType), N(NOTATIONS["OutcomeScheme"][o.predicate]), g)
+        yield Quad(node, V.RDF_type, V.KG_Outcome, g)
+        yield Quad(node, V.KG_outcomeOf, event, g)
+        yield Quad(node, V.KG_outcomeType, N(NOTATIONS["OutcomeScheme"][o.predicate]), g)
         if subject is not None:
-            yield Quad(node, N(KG.outcomeSubject), subject, g)
+            yield Quad(node, V.KG_outcomeSubject, subject, g)
         if o.value is not None:
-            yield Quad(node, N(KG.outcomeValue), typed(o.value, XSD.integer), g)
+            yield Quad(node, V.KG_outcomeValue, typed(o.value, V.XSD_integer), g)
         yield from self._provenance(node, aid, art, o.evidence, o.confidence, o.rule, g)
         yield from self._shortcuts(o, event, subject, g)
 
     def _shortcuts(self, o, event: NamedNode, subject: NamedNode | None, g) -> Iterator[Quad]:
         """The standard triples an outcome implies: kg:winner, pe:majority, pe:Candidacy ..."""
         if o.predicate == "majority":
-            yield Quad(event, N(PE.majority), typed(o.value, XSD.integer), g)
+            yield Quad(event, V.PE_majority, typed(o.value, V.XSD_integer), g)
         elif o.predicate == "winner":
-            yield Quad(event, N(KG.winner), subject, g)
+            yield Quad(event, V.KG_winner, subject, g)
         elif o.predicate == "held_by":
-            yield Quad(event, N(KG.heldBy), subject, g)
+            yield Quad(event, V.KG_heldBy, subject, g)
         elif o.predicate == "gained_by":
-            yield Quad(event, N(KG.gainedBy), subject, g)
+            yield Quad(event, V.KG_gainedBy, subject, g)
         if o.predicate in ("candidate", "votes", "lost_deposit", "winner") and subject is not None \
                 and "/person/" in subject.value:
             cand = N(iri.candidacy(iri.entity_id(event.value), iri.entity_id(subject.value)))
             result = N(cand.value + "/result")
-            yield Quad(cand, N(RDF.type), N(PE.Candidacy), g)
-            yield Quad(cand, N(PE.hasCandidate), subject, g)
-            yield Quad(cand, N(PE.inElection), event, g)
+            yield Quad(cand, V.RDF_type, V.PE_Candidacy, g)
+            yield Quad(cand, V.PE_hasCandidate, subject, g)
+            yield Quad(cand, V.PE_inElection, event, g)
             if o.predicate == "candidate":
                 return
-            yield Quad(cand, N(PE.hasCandidacyResult), result, g)
-            yield Quad(result, N(RDF.type), N(PE.CandidacyResult), g)
+            yield Quad(cand, V.PE_hasCandidacyResult, result, g)
+            yield Quad(result, V.RDF_type, V.PE_CandidacyResult, g)
             if o.predicate == "votes":
-                yield Quad(result, N(PE.voteCount), typed(o.value, XSD.integer), g)
+                yield Quad(result, V.PE_voteCount, typed(o.value, V.XSD_integer), g)
                 if o.rank is not None:
-                    yield Quad(result, N(PE.resultPosition), typed(o.rank, XSD.integer), g)
+                    yield Quad(result, V.PE_resultPosition, typed(o.rank, V.XSD_integer), g)
             elif o.predicate == "lost_deposit":
-                yield Quad(result, N(KG.lostDeposit), typed("true", XSD.boolean), g)
+                yield Quad(result, V.KG_lostDeposit, typed("true", V.XSD_boolean), g)
             elif o.predicate == "winner":
-                yield Quad(result, N(RDF.type), N(PE.WinningCandidacyResult), g)
-                yield Quad(result, N(PE.resultPosition), typed(1, XSD.integer), g)
+                yield Quad(result, V.RDF_type, V.PE_WinningCandidacyResult, g)
+                yield Quad(result, V.PE_resultPosition, typed(1, V.XSD_integer), g)
 
 
 def build_quads(articles: list[ArticleFacts], resolution: Resolution, model: str) -> Iterator[Quad]:

@@ -158,3 +158,13 @@ def test_quotes_by_cue(run, seed_facts):
             speakers[q["cue"].lower()].add(q["speaker"])
     assert {r["cue"]: int(r["speakers"]) for r in rows if r["kind"] == "direct"} == \
         {cue: len(s) for cue, s in speakers.items()}
+
+
+def test_every_form_of_a_person_s_name(run, seed_facts):
+    rows = run("name-forms")
+    expected = {e["name"]: set(e["aliases"]) for e in seed_facts["entities"] if e["type"] == "Person"}
+    got = {}
+    for r in rows:
+        got.setdefault(r["person"], set()).update({r["form"]} if r["form"] else set())
+    assert got == expected
+    assert any(len(forms) >= 3 for forms in got.values())   # some person is named in several ways

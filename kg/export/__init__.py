@@ -12,10 +12,11 @@ DEFAULT_MAX_NODES = 5000     # nodes a build's view draws; kg view --max-nodes d
 
 
 @contextmanager
-def atomic_file(path: Path, mode: str = "wb") -> Iterator[IO]:
+def atomic_file(path: Path, mode: str = "wb", sync: bool = True) -> Iterator[IO]:
     """Write to a temporary file beside ``path``, then rename it over ``path``.
 
-    If the block fails or the process dies, ``path`` keeps its old content.
+    If the block fails or the process dies, ``path`` keeps its old content. ``sync`` flushes the
+    new content to disk before the rename, so that a power cut cannot leave an empty file.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -24,7 +25,8 @@ def atomic_file(path: Path, mode: str = "wb") -> Iterator[IO]:
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as f:
             yield f
             f.flush()
-            os.fsync(f.fileno())
+            if sync:
+                os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())   # mkstemp makes files private; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:

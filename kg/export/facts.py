@@ -35,7 +35,7 @@ def select(store: Store, query: str) -> list[dict[str, str | None]]:
     """Rows of a SELECT query as dicts of lexical values (None where unbound)."""
     results = store.query(query, prefixes=PREFIXES)
     names = [v.value for v in results.variables]
-    return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in results]
+    return [{n: (term.value if term is not None else None) for n, term in zip(names, row)} for row in results]
 
 
 def entities(store: Store) -> list[dict]:

@@ -46,19 +46,26 @@ def write_store(quads: Iterable[Quad], target: Path) -> Store:
     return Store(str(target))
 
 
-def write_files(store: Store, out: Path) -> list[Path]:
-    """graph.nq and graph.trig (named graphs) and graph.ttl (every triple, merged)."""
-    out = Path(out)
-    written = []
-    for name, fmt in (("graph.nq", RdfFormat.N_QUADS), ("graph.trig", RdfFormat.TRIG)):
-        with atomic_file(out / name) as f:
-            store.dump(f, fmt, prefixes=FILE_PREFIXES if fmt is RdfFormat.TRIG else None)
-        written.append(out / name)
-    # Turtle has no named graphs: every triple of the facts' graphs (not the ontology's), each once
-    # (a CONSTRUCT result is a set), streamed to the file by Oxigraph's serialiser.
+def write_quads(store: Store, path: Path, fmt: RdfFormat) -> Path:
+    """graph.nq or graph.trig: every graph of the store, named graphs kept."""
+    with atomic_file(path) as f:
+        store.dump(f, fmt, prefixes=FILE_PREFIXES if fmt is RdfFormat.TRIG else None)
+    return path
+
+
+def write_turtle(store: Store, path: Path) -> Path:
+    """graph.ttl: Turtle has no named graphs, so every triple of the facts' graphs (not the
+    ontology's), each once (a CONSTRUCT result is a set), streamed through Oxigraph's serialiser."""
     triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
                           f"FILTER (?g != <{iri.ONTOLOGY_GRAPH}>) }}")
-    with atomic_file(out / "graph.ttl") as f:
+    with atomic_file(path) as f:
         serialize(triples, f, RdfFormat.TURTLE, prefixes=FILE_PREFIXES)
-    written.append(out / "graph.ttl")
-    return written
+    return path
+
+
+def file_writers(store: Store, out: Path) -> list:
+    """The three RDF files as separate jobs (Oxigraph writes without holding the GIL: they can run in threads)."""
+    out = Path(out)
+    return [lambda: write_quads(store, out / "graph.nq", RdfFormat.N_QUADS),
+            lambda: write_quads(store, out / "graph.trig", RdfFormat.TRIG),
+            lambda: write_turtle(store, out / "graph.ttl")]
