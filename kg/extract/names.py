@@ -12,6 +12,7 @@ nominals ("the group", "the party") to the last entity of a fitting kind.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -74,10 +75,12 @@ class DocNames:
 
     def __init__(self, doc: Doc, text: str | None = None):
         self.doc = doc
+        self.lex = lexicon()
         # Doc.text is rebuilt from the tokens on every access; the text given to the parser is the same.
         self.text = doc.text if text is None else text
         self.tokens = list(doc)   # and a Token is made on every doc[i]: make each once
-        self.lex = lexicon()
+        self.caps = [_capitalised(t) for t in self.tokens]            # per-token facts the passes share
+        self.honorifics = [self.lex.honorific(t.text) if self.caps[i] else None for i, t in enumerate(self.tokens)]
         self.quoted = self._quoted_tokens()
         self.mentions: list[Mention] = []
         self.tok2mention: dict[int, Mention] = {}
@@ -170,8 +173,8 @@ class DocNames:
             while e > s and e < len(doc) and self.tokens[e - 1].whitespace_ == "" and self.tokens[e].text in ("-", "–"):
                 e -= 1
             honorific, htext = None, ""
-            h = self.lex.honorific(self.tokens[s].text) if s < e else None
-            if h and e - s > 1 and _capitalised(self.tokens[s]):
+            h = self.honorifics[s] if s < e else None
+            if h and e - s > 1:
                 honorific, htext = h, self.tokens[s].text
                 s += 1
                 if s < e and self.tokens[s].text == ".":
@@ -196,10 +199,10 @@ class DocNames:
         return out
 
     def _name_shaped(self, start: int, end: int) -> bool:
-        toks = self.doc[start:end]
-        if not any(_capitalised(t) and t.is_alpha for t in toks) and not any(t.text.isupper() for t in toks):
+        toks, caps = self.tokens[start:end], self.caps[start:end]
+        if not any(c and t.is_alpha for t, c in zip(toks, caps)) and not any(t.text.isupper() for t in toks):
             return False
-        return all(_capitalised(t) or t.lower_ in CONNECTORS or t.is_digit or t.text in ("-", ".") for t in toks)
+        return all(c or t.lower_ in CONNECTORS or t.is_digit or t.text in ("-", ".") for t, c in zip(toks, caps))
 
     def _from_gazetteer(self) -> list[Mention]:
         doc, lex, out = self.doc, self.lex, []
@@ -207,8 +210,8 @@ class DocNames:
         texts = [t.text_with_ws for t in toks]
         i = 0
         while i < n:
-            if fold(toks[i].text) not in lex.org_first_words or not (
-                    _capitalised(toks[i]) or (toks[i].lower_ == "the" and i + 1 < n and _capitalised(toks[i + 1]))):
+            if not (self.caps[i] or (toks[i].lower_ == "the" and i + 1 < n and self.caps[i + 1])) \
+                    or fold(toks[i].text) not in lex.org_first_words:
                 i += 1
                 continue
             hit = None
@@ -225,7 +228,7 @@ class DocNames:
                 continue
             width, entry = hit
             s, e = self._trim(i, i + width)
-            if s < e and _capitalised(self.tokens[s]) and self._strict_ok(entry, s, e):
+            if s < e and self.caps[s] and self._strict_ok(entry, s, e):
                 out.append(Mention(s, e, doc[s:e].text, {entry.kind: 5.0}, org=entry))
             i += width
         return out
@@ -245,15 +248,15 @@ class DocNames:
     def _from_honorifics(self) -> list[Mention]:
         doc, out = self.doc, []
         for t in self.tokens:
-            h = self.lex.honorific(t.text)
-            if not h or not _capitalised(t) or (t.text.lower() in ("sen", "rep", "gov") and not t.text.endswith(".")):
+            h = self.honorifics[t.i]
+            if not h or (t.text.lower() in ("sen", "rep", "gov") and not t.text.endswith(".")):
                 continue
             j = t.i + 1
             if j < len(doc) and self.tokens[j].text == ".":
                 j += 1
             k = j
-            while k < len(doc) and k - j < 3 and _capitalised(self.tokens[k]) and self.tokens[k].is_alpha \
-                    and not self.lex.honorific(self.tokens[k].text):
+            while k < len(doc) and k - j < 3 and self.caps[k] and self.tokens[k].is_alpha \
+                    and not self.honorifics[k]:
                 k += 1
             if k > j:
                 out.append(Mention(j, k, doc[j:k].text, {PERSON: 5.0}, honorific=h, honorific_text=t.text))
@@ -264,7 +267,7 @@ class DocNames:
         doc, out, i = self.doc, [], 0
 
         def usable(t: Token) -> bool:
-            return t.i not in covered and t.is_alpha and _capitalised(t) and not self.lex.honorific(t.text)
+            return self.caps[t.i] and t.i not in covered and t.is_alpha and not self.honorifics[t.i]
 
         while i < len(doc):
             if not usable(self.tokens[i]):
@@ -299,7 +302,7 @@ class DocNames:
                 by_first[word].append(Mention(m.end - 1, m.end, word, {PERSON: 1.0}))
         out = []
         for t in self.tokens:
-            if t.i in covered or not _capitalised(t) or t.text not in by_first:
+            if not self.caps[t.i] or t.i in covered or t.text not in by_first:
                 continue
             for m in sorted(by_first[t.text], key=lambda m: m.start - m.end):
                 n = m.end - m.start
@@ -317,11 +320,11 @@ class DocNames:
             if t.lower_ not in ("and", "&") or t.i == 0 or t.i + 1 >= len(doc):
                 continue
             a, b = t.i - 1, t.i + 1
-            if not (_capitalised(self.tokens[a]) and _capitalised(self.tokens[b]) and self.tokens[a].is_alpha and self.tokens[b].is_alpha):
+            if not (self.caps[a] and self.caps[b] and self.tokens[a].is_alpha and self.tokens[b].is_alpha):
                 continue
-            start = a - 1 if a > 0 and _capitalised(self.tokens[a - 1]) and self.tokens[a - 1].ent_type_ == self.tokens[a].ent_type_ != "" else a
+            start = a - 1 if a > 0 and self.caps[a - 1] and self.tokens[a - 1].ent_type_ == self.tokens[a].ent_type_ != "" else a
             end = b + 1
-            if any(self.lex.org(self.tokens[k].text) or self.lex.honorific(self.tokens[k].text) for k in (start, a, b)):
+            if any(self.lex.org(self.tokens[k].text) or self.honorifics[k] for k in (start, a, b)):
                 continue
             tags = {self.tokens[k].ent_type_ for k in range(start, end) if self.tokens[k].ent_type_}
             if "PERSON" in tags and not tags & {"GPE", "LOC"}:
@@ -462,12 +465,16 @@ class DocNames:
 
     def _learn_genders(self) -> None:
         """A he/she subject right after a sentence that names exactly one person of unknown gender."""
-        sents = list(self.doc.sents)
-        for prev, sent in zip(sents, sents[1:]):
-            subj = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she")), None)
-            if subj is None or subj.i in self.quoted:
+        starts = [sent.start for sent in self.doc.sents]
+        seen: set[int] = set()
+        for subj in self.tokens:
+            if subj.dep_ != "nsubj" or subj.lower_ not in ("he", "she") or subj.i in self.quoted:
                 continue
-            people = {m.group for m in map(self.tok2mention.get, range(prev.start, subj.i))
+            k = bisect_right(starts, subj.i) - 1   # this subject's sentence
+            if k < 1 or k in seen:
+                continue   # the first he/she subject of a sentence, after a sentence
+            seen.add(k)
+            people = {m.group for m in map(self.tok2mention.get, range(starts[k - 1], subj.i))
                       if m is not None and self.kinds[m.group] == PERSON and m.start not in self.quoted}
             if len(people) == 1:
                 g = people.pop()
