@@ -128,6 +128,10 @@ def _print(row: dict) -> None:
     if "workers_s" in row:
         print(f"      --workers: {row['build_s'] / row['workers_s']:.2f} x the one-process throughput (target >= 1.7)")
     t = row["timings"]
+    rdf = t.get("graph-files-and-store", 0)
+    if rdf:
+        print(f"      graph, RDF files and store (the quads made, serialised and loaded): {rdf:.1f} s, "
+              f"{rdf / row['build_s']:.0%} of the build (target <= 10 %)")
     if t:
         total = sum(t.values())
         print("      where the build's time goes: " + ", ".join(f"{k} {v:.1f} s ({v / total:.0%})" for k, v in t.items()))

@@ -67,6 +67,12 @@ def typed(value: object, datatype: NamedNode) -> Literal:
     return Literal(str(value), datatype=datatype)
 
 
+def decimal(value: float) -> str:
+    """Two decimal places in canonical form ("0.8", "1.0"), as a store would give it back."""
+    digits = f"{value:.2f}".rstrip("0")
+    return digits + "0" if digits.endswith(".") else digits
+
+
 def date_literal(value: str) -> Literal:
     kind = {4: V.XSD_gYear, 7: V.XSD_gYearMonth}.get(len(value), V.XSD_date)
     return typed(value, kind)
@@ -168,7 +174,7 @@ class GraphBuilder:
     def _provenance(self, node: NamedNode, aid: str, art, span: Span, conf: float, rule: str, g) -> Iterator[Quad]:
         yield Quad(node, V.PROV_wasDerivedFrom, N(iri.evidence(aid, span.start, span.end)), g)
         yield Quad(node, V.PROV_wasAttributedTo, self.agent, g)
-        yield Quad(node, V.KG_confidence, typed(f"{conf:.2f}", V.XSD_decimal), g)
+        yield Quad(node, V.KG_confidence, typed(decimal(conf), V.XSD_decimal), g)
         yield Quad(node, V.KG_extractor, text(rule), g)
         yield from self._evidence(aid, art, span, g)
 
@@ -283,8 +289,14 @@ class GraphBuilder:
                 yield Quad(result, V.PE_resultPosition, typed(1, V.XSD_integer), g)
 
 
-def build_quads(articles: list[ArticleFacts], resolution: Resolution, model: str) -> Iterator[Quad]:
+def build_graphs(articles: list[ArticleFacts], resolution: Resolution, model: str) -> Iterator[list[Quad]]:
+    """The quads graph by graph: the entities graph, then each article's graph, each quad once."""
     builder = GraphBuilder(resolution, model)
-    yield from builder.entity_quads()
+    yield list(builder.entity_quads())
     for facts in articles:
-        yield from builder.article_quads(facts)
+        yield list(dict.fromkeys(builder.article_quads(facts)))   # a span shared by two facts is one evidence node
+
+
+def build_quads(articles: list[ArticleFacts], resolution: Resolution, model: str) -> Iterator[Quad]:
+    for quads in build_graphs(articles, resolution, model):
+        yield from quads

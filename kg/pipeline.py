@@ -8,26 +8,27 @@ articles the extraction cache (kg.cache) does not already hold.
 """
 from __future__ import annotations
 
+import gc
 import resource
 import time
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
+
+from pyoxigraph import Store
 
 from . import nlp as nlp_stage
 from . import parallel
 from .cache import Cache
 from .export.facts import write_facts
-from .export.rdf import file_writers, ontology_quads, write_store
+from .export.rdf import new_store, write_graph
 from .export.view import write_view
-from .graph import build_quads
+from .graph import build_graphs
 from .incremental import build_lock, held_articles, merge, with_cache
 from .ingest import Problem, discover, read_source, url_key
-from .model import Article, ArticleFacts
+from .model import Article, ArticleFacts, Resolution
 from .query import open_store
 from .reconcile import reconcile
 from .resolve import resolve
@@ -127,6 +128,13 @@ def timed(items: Iterable, report: BuildReport, name: str) -> Iterator:
         yield item
 
 
+def settle() -> None:
+    """Move every object alive now out of the garbage collector's sight: the facts and entities kept
+    for the whole build are many, and each full collection would walk them all again."""
+    gc.collect()
+    gc.freeze()
+
+
 @contextmanager
 def stage(report: BuildReport, name: str):
     started = time.perf_counter()
@@ -153,12 +161,26 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
     cache = Cache(out / "cache", report.model)
     extract = lambda articles: extract_all(articles, nlp, report.model, report, model, workers, scheduler)   # noqa: E731
     articles = timed(read_articles(paths or [example_corpus()], report, progress), report, "read")
-    facts = list(with_cache(articles, cache, extract, report.counts, timings=report.timings))
+    try:
+        settle()   # the pipeline's own objects
+        facts = list(with_cache(articles, cache, extract, report.counts, timings=report.timings))
+        settle()
+        _reduce(facts, out, cache, extract, report, progress, view, fresh)
+    finally:
+        gc.unfreeze()
+    report.seconds = time.perf_counter() - started
+    report.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    report.worker_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    return report
+
+
+def _reduce(facts: list[ArticleFacts], out: Path, cache: Cache, extract, report: BuildReport,
+            progress: Progress | None, view: bool, fresh: bool) -> None:
+    """Resolution and everything after it: the graph, its files, the store, facts.json and the view."""
     report.articles = len(facts)
     if not facts:
         report.errors.append("no articles could be read; nothing was written")
-        report.seconds = time.perf_counter() - started
-        return report
+        return
     with build_lock(out):
         facts, merged = merge(facts, [] if fresh else held_articles(out / "store"), cache, extract)
         report.notes += merged.stale
@@ -170,32 +192,29 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
             resolution = resolve(facts)
             facts, conflicts = reconcile(facts, resolution)
         report.contradictions = [str(c) for c in conflicts]
-        with stage(report, "graph and store"):   # quads stream into the store's bulk loader
-            store = write_store(chain(build_quads(facts, resolution, report.model), ontology_quads()), out / "store")
-        cache.prune({f.meta.sha256 for f in facts})
-        # Oxigraph serialises without the GIL: the RDF files are written by two threads, on the
-        # core this one leaves free while it makes facts.json and the view (Python).
-        with ThreadPoolExecutor(2) as background:
-            started_files = time.perf_counter()
-            files = [background.submit(job) for job in file_writers(store, out)]
-            with stage(report, "facts.json"):
-                data = write_facts(store, out / "facts.json")
-            if view:
-                with stage(report, "view"):
-                    write_view(store, out / "graph.html")
-            with stage(report, "rdf files wait"):
-                report.outputs += [f.result() for f in files]
-            report.timings["rdf files background"] = time.perf_counter() - started_files
-        report.outputs.append(out / "facts.json")
-        if view:
-            report.outputs.append(out / "graph.html")
+        settle()
+        _write(facts, resolution, out, cache, report, view)
+
+
+def _write(facts: list[ArticleFacts], resolution: Resolution, out: Path, cache: Cache, report: BuildReport,
+           view: bool) -> None:
+    """The outputs: the quads stream into the three RDF files, the new store and a copy in memory
+    (kg.export.rdf); the copy, faster to query than a store on disk, answers the queries that make
+    facts.json and the view."""
+    memory = Store()
+    with stage(report, "graph files and store"), new_store(out / "store") as store:
+        report.outputs += write_graph(build_graphs(facts, resolution, report.model), out, store, memory)
+    cache.prune({f.meta.sha256 for f in facts})
+    with stage(report, "facts.json"):
+        data = write_facts(memory, out / "facts.json")
+    report.outputs.append(out / "facts.json")
+    if view:
+        with stage(report, "view"):
+            write_view(memory, out / "graph.html")
+        report.outputs.append(out / "graph.html")
     report.outputs.append(out / "store")
     report.counts.update({"entities": len(data["entities"]),
                           "people": sum(1 for e in data["entities"] if e["type"] == "Person"),
                           "quotes": len(data["quotes"]), "memberships": len(data["memberships"]),
                           "events": len(data["events"]),
-                          "outcomes": sum(len(e["outcomes"]) for e in data["events"]), "triples": len(store)})
-    report.seconds = time.perf_counter() - started
-    report.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    report.worker_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
-    return report
+                          "outcomes": sum(len(e["outcomes"]) for e in data["events"]), "triples": len(memory)})

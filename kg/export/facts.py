@@ -67,11 +67,13 @@ def entities(store: Store) -> list[dict]:
 
 
 def _evidence_rows(store: Store, cls: str, fields: str, extra: str) -> list[dict]:
-    return select(store, f"""
+    """Facts of a class with their evidence, in an order that does not depend on the store's."""
+    rows = select(store, f"""
         SELECT ?x {fields} ?file ?exact WHERE {{ GRAPH ?g {{
             ?x a {cls} ; prov:wasDerivedFrom ?ev . {extra}
             ?ev oa:hasSource ?art ; oa:hasSelector ?sel . ?sel oa:exact ?exact .
             ?art kg:fileName ?file }} }}""")
+    return sorted(rows, key=lambda r: (r["file"], r["exact"], *(v or "" for v in r.values())))
 
 
 def memberships(store: Store) -> list[dict]:

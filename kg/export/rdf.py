@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse, serialize
 
@@ -30,42 +32,126 @@ def ontology_quads() -> list[Quad]:
 
 def write_store(quads: Iterable[Quad], target: Path) -> Store:
     """Build a fresh store beside ``target`` and swap it in; returns it opened at ``target``."""
+    with new_store(target) as store:
+        store.bulk_extend(quads)
+    return Store(str(target))
+
+
+@contextmanager
+def new_store(target: Path) -> Iterator[Store]:
+    """A fresh, empty store beside ``target``, swapped in for it when the block ends well; thrown
+    away, leaving ``target`` as it was, when the block fails."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     tmp.chmod(0o777 & ~_umask())
     try:
         store = Store(str(tmp))
-        store.bulk_extend(quads)
+        yield store
         store.flush()
         del store
         replace_dir(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return Store(str(target))
 
 
-def write_quads(store: Store, path: Path, fmt: RdfFormat) -> Path:
-    """graph.nq or graph.trig: every graph of the store, named graphs kept."""
-    with atomic_file(path) as f:
-        store.dump(f, fmt, prefixes=FILE_PREFIXES if fmt is RdfFormat.TRIG else None)
-    return path
+SHARED_SUBJECTS = tuple(iri.BASE + kind + "/" for kind in ("person", "organization", "place", "event", "candidacy"))
+CHUNK = 20_000           # quads serialised at a time
+STORE_BATCH = 250_000    # quads the disk store takes at a time
 
 
-def write_turtle(store: Store, path: Path) -> Path:
-    """graph.ttl: Turtle has no named graphs, so every triple of the facts' graphs (not the
-    ontology's), each once (a CONSTRUCT result is a set), streamed through Oxigraph's serialiser."""
-    triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                          f"FILTER (?g != <{iri.ONTOLOGY_GRAPH}>) }}")
-    with atomic_file(path) as f:
-        serialize(triples, f, RdfFormat.TURTLE, prefixes=FILE_PREFIXES)
-    return path
+def write_graph(graphs: Iterable[list[Quad]], out: Path, store: Store, memory: Store | None = None) -> list[Path]:
+    """graph.nq, graph.trig and graph.ttl, written as the graphs stream by, and every quad into
+    ``store`` (on disk) and ``memory`` (an in-memory store), each filled by a thread of its own
+    while this one goes on: Oxigraph parses N-Quads text without holding the GIL.
 
-
-def file_writers(store: Store, out: Path) -> list:
-    """The three RDF files as separate jobs (Oxigraph writes without holding the GIL: they can run in threads)."""
+    Each graph comes whole (kg.graph.build_graphs), so it is one block in TriG. Turtle has no
+    named graphs: it gets every triple but the ontology's, each once (a shortcut such as
+    org:memberOf can be stated by several articles about the same entities).
+    """
     out = Path(out)
-    return [lambda: write_quads(store, out / "graph.nq", RdfFormat.N_QUADS),
-            lambda: write_quads(store, out / "graph.trig", RdfFormat.TRIG),
-            lambda: write_turtle(store, out / "graph.ttl")]
+    paths = [out / "graph.nq", out / "graph.trig", out / "graph.ttl"]
+    shared: set = set()
+    with ExitStack() as files:
+        # The disk store takes large pieces through its bulk loader (each piece is a set of new
+        # files in the database: few pieces keep it fast to read), the memory store small ones.
+        feeders = [files.enter_context(_Feeder(store.bulk_load, STORE_BATCH))]
+        if memory is not None:
+            feeders.append(files.enter_context(_Feeder(memory.load, CHUNK)))
+        nq, trig, ttl = (files.enter_context(atomic_file(p)) for p in paths)
+        for n, (chunk, ontology) in enumerate(_chunks(graphs)):
+            data = serialize(chunk, None, RdfFormat.N_QUADS)
+            nq.write(data)
+            for feeder in feeders:
+                feeder.add(data, len(chunk))
+            trig.write(_body(serialize(chunk, None, RdfFormat.TRIG, prefixes=FILE_PREFIXES), n))
+            if not ontology:
+                triples = []
+                for q in chunk:
+                    t = q.triple
+                    if q.subject.value.startswith(SHARED_SUBJECTS):
+                        if t in shared:
+                            continue
+                        shared.add(t)
+                    triples.append(t)
+                ttl.write(_body(serialize(triples, None, RdfFormat.TURTLE, prefixes=FILE_PREFIXES), n))
+    return paths
+
+
+class _Feeder:
+    """N-Quads text gathered into pieces of about ``batch`` quads, each loaded by ``load`` in a thread."""
+
+    def __init__(self, load, batch: int):
+        self.load, self.batch = load, batch
+        self.parts: list[bytes] = []
+        self.quads = 0
+        self.thread = ThreadPoolExecutor(1)
+        self.pending: list = []
+
+    def add(self, data: bytes, quads: int) -> None:
+        self.parts.append(data)
+        self.quads += quads
+        if self.quads >= self.batch:
+            self._submit()
+        while self.pending and self.pending[0].done():
+            self.pending.pop(0).result()   # (raises a failed load's error)
+
+    def _submit(self) -> None:
+        if self.parts:
+            self.pending.append(self.thread.submit(self.load, input=b"".join(self.parts), format=RdfFormat.N_QUADS))
+        self.parts, self.quads = [], 0
+
+    def __enter__(self) -> "_Feeder":
+        return self
+
+    def __exit__(self, kind, *_) -> None:
+        if kind is None:
+            self._submit()
+        self.thread.shutdown(wait=True, cancel_futures=kind is not None)
+        if kind is None:
+            for done in self.pending:
+                done.result()
+
+
+def _chunks(graphs: Iterable[list[Quad]]) -> Iterator[tuple[list[Quad], bool]]:
+    """(quads, is the ontology): whole graphs gathered into lists of about CHUNK quads, then the ontology."""
+    chunk: list[Quad] = []
+    for quads in graphs:
+        chunk += quads
+        if len(chunk) >= CHUNK:
+            yield chunk, False
+            chunk = []
+    if chunk:
+        yield chunk, False
+    yield ontology_quads(), True
+
+
+def _body(data: bytes, n: int) -> bytes:
+    """Serialiser output of chunk ``n`` without its @prefix lines past the first (they are said once, at the top)."""
+    if n == 0:
+        return data
+    end = 0
+    while data.startswith(b"@prefix ", end):
+        end = data.index(b"\n", end) + 1
+    return data[end:]
