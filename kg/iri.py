@@ -1,6 +1,6 @@
 """Every IRI kg mints, in one place, deterministically.
 
-Entities get readable slugs from their canonical names ("person/keir-starmer");
+Entities get readable slugs from their canonical names ("person/jane-doe");
 facts get keys from their article and content, so the same input always gives
 the same IRIs, and any text (quotes, angle brackets, emoji, right-to-left
 script) yields a valid IRI.
@@ -18,7 +18,7 @@ KIND_PATH = {"Person": "person", "Organization": "organization", "PoliticalParty
 
 
 def slugify(text: str, limit: int = 80) -> str:
-    """ASCII slug of a name: "Sir Keir Starmer" -> "sir-keir-starmer"; never empty."""
+    """ASCII slug of a name: "Dame Jane Doe" -> "dame-jane-doe"; never empty."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:limit].strip("-")
@@ -30,7 +30,7 @@ def digest(*parts: object) -> str:
 
 
 def entity_path(kind: str, slug: str) -> str:
-    """The id of an entity: its kind's path and its slug, "person/keir-starmer"."""
+    """The id of an entity: its kind's path and its slug, "person/jane-doe"."""
     return f"{KIND_PATH[kind]}/{slug}"
 
 
@@ -39,7 +39,7 @@ def entity(entity_id: str) -> str:
 
 
 def entity_id(iri: str) -> str:
-    """The short id of an entity IRI, as facts.json uses it: "person/keir-starmer"."""
+    """The short id of an entity IRI, as facts.json uses it: "person/jane-doe"."""
     return iri[len(BASE):] if iri.startswith(BASE) else iri
 
 

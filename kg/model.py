@@ -137,7 +137,7 @@ class ArticleFacts:
 class Entity:
     """One real-world entity across all articles."""
 
-    id: str                            # stable IRI key, e.g. "person/keir-starmer"
+    id: str                            # stable IRI key, e.g. "person/jane-doe"
     kind: str
     name: str
     aliases: tuple[str, ...]

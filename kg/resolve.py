@@ -2,7 +2,7 @@
 
 Local entities merge when they share a full name (honorifics aside), a
 gazetteer organisation, or an organisation/place name. A one-word name
-("Starmer", "Keir") joins the one full-name person it can be the surname or
+("Doe", "Jane") joins the one full-name person it can be the surname or
 first name of; when several people share it, it stays apart rather than be
 guessed. The kind of a merged entity is voted across all its mentions, which
 fixes the small model's per-article typing errors. Events merge by type and

@@ -1,6 +1,6 @@
 """Person - role - organisation facts, from the ways news states them.
 
-Pre-modifiers ("Labour leader Keir Starmer", "former Labour and Respect MP X"),
+Pre-modifiers ("Labour leader Jane Doe", "former Labour and Respect MP X"),
 appositions ("X, a political science professor at the University of Y";
 "the party's new coordinator, X"), copulas ("X is co-editor of Y"), "X of Y",
 possessives ("Labour's X" as member, "X's Workers Party" as leader),
@@ -279,12 +279,12 @@ class MembershipFinder:
 
     def possessive(self, m, person: int) -> None:
         doc = self.doc
-        if m.start >= 2 and self.toks[m.start - 1].tag_ == "POS":   # "Labour's Kim Leadbeater"
+        if m.start >= 2 and self.toks[m.start - 1].tag_ == "POS":   # "Labour's Jane Doe"
             g = self.org_at(m.start - 2)
             if g is not None and self.names.kinds[g] == PARTY:
                 om = self.names.tok2mention[m.start - 2]
                 self.add(person, g, "member", True, om.start, m.end, 0.6, "membership.possessive")
-        if m.end + 1 < len(doc) and self.toks[m.end].tag_ == "POS":   # "Galloway's Workers Party"
+        if m.end + 1 < len(doc) and self.toks[m.end].tag_ == "POS":   # "Smith's Reform Party"
             g = self.org_at(m.end + 1)
             if g is not None and self.names.kinds[g] == PARTY:
                 om = self.names.tok2mention[m.end + 1]

@@ -1,7 +1,7 @@
 """Names in one article: find mentions, decide their kind, cluster them, resolve pronouns.
 
 Mentions come from the spaCy NER, the organisation gazetteer, honorifics
-("Ms Leadbeater"), runs of capitalised words the NER missed, and social-media
+("Ms Doe"), runs of capitalised words the NER missed, and social-media
 handles. Each mention votes for a kind; a cluster of mentions takes the kind
 with most votes, which corrects the small model's typing errors. Surnames,
 first names ("Sir Keir"), acronyms and handles attach to the full name they
@@ -152,7 +152,7 @@ class DocNames:
 
     def _from_ner(self, start: int, end: int, label: str) -> list[Mention]:
         doc = self.doc
-        # Split at possessives, slashes and line breaks: "Galloway's Workers Party".
+        # Split at possessives, slashes and line breaks: "Smith's Reform Party".
         cuts = [i for i in range(start, end) if self.tokens[i].tag_ == "POS" or self.tokens[i].text in ("/", "|")
                 or "\n" in self.tokens[i].text_with_ws]
         pieces, s = [], start
@@ -390,7 +390,7 @@ class DocNames:
                    if kinds[m.group] == PERSON and len(m.words) >= 2 and not m.handle]
         acronyms = {"".join(w[0] for w in g[0].words if w[0].isupper()): i for i, g in enumerate(self.groups)
                     if kinds[i] in ORG_KINDS and len(g[0].words) >= 2}
-        # "Batley" for "Batley and Spen": the first word of a compound place name.
+        # "Kingston" for "Kingston and Surbiton": the first word of a compound place name.
         compounds = {g[0].words[0]: i for i, g in enumerate(self.groups)
                      if kinds[i] == PLACE and len(g[0].words) >= 3 and g[0].words[1].lower() in ("and", "&")}
         for m in self.mentions:
@@ -621,7 +621,7 @@ class DocNames:
             return self.pronouns[tok.i]
         if low in NOMINALS and any(c.lower_ in ("the", "this", "that") for c in tok.children):
             return self._antecedent(tok.i, None, NOMINALS[low], window=800)
-        # A name inside the phrase: "Labour leader Keir Starmer", "a spokesman for X".
+        # A name inside the phrase: "Labour leader Jane Doe", "a spokesman for X".
         inner = [self.entity_at(t.i) for t in tok.subtree if t.i != tok.i]
         people = [g for g in inner if g is not None and self.kinds[g] == PERSON]
         if people:
