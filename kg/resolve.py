@@ -107,12 +107,20 @@ def _attach_partial_names(items, uf: _UnionFind) -> None:
                 break   # several people could be meant: keep it apart
 
 
-def _kind(members: list[LocalEntity]) -> str:
+def _known(members: list[LocalEntity]):
+    """The gazetteer entry one of the members is named exactly by, if any."""
     lex = lexicon()
     for e in members:
         entry = lex.org(e.name)
         if entry is not None and entry.name == e.name:
-            return entry.kind
+            return entry
+    return None
+
+
+def _kind(members: list[LocalEntity]) -> str:
+    entry = _known(members)
+    if entry is not None:
+        return entry.kind
     votes: Counter = Counter()
     for e in members:
         for k, v in e.kind_votes:
@@ -128,11 +136,9 @@ def _kind(members: list[LocalEntity]) -> str:
 
 
 def _canonical(members: list[LocalEntity], kind: str) -> str:
-    lex = lexicon()
-    for e in members:
-        entry = lex.org(e.name)
-        if entry is not None and entry.name == e.name:
-            return entry.name
+    entry = _known(members)
+    if entry is not None:
+        return entry.name
     forms: Counter = Counter()
     for e in members:
         forms[e.name] += len(e.mentions)
