@@ -1,19 +1,15 @@
-"""Floors on the seed articles, scored by the shared gold standard's own scorer.
+"""Floors on the example corpus, scored by `kg eval` against the seed gold standard.
 
-The gold file and its scorer live outside the repository (../shared/gold, or
-$KG_SHARED_DIR/gold); the test is skipped, with the reason, where they are not.
+Raise a floor when the extractors improve; never lower one.
 """
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from conftest import GOLD
+from conftest import GOLD, run_kg
 
-SCORER = GOLD.parent / "score.py"
 FLOORS = {
     "quotes.e2e_f1": 0.85,           # issue 3
     "quotes.speaker_acc": 0.9,
@@ -26,12 +22,10 @@ FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def scores(seed_build, gold):
-    if not SCORER.is_file():
-        pytest.skip(f"gold scorer not found at {SCORER}")
-    proc = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(seed_build[0] / "facts.json"), "--json"],
-                          capture_output=True, text=True, check=True)
-    return {f"{kind}.{k}": v for kind, d in json.loads(proc.stdout).items() for k, v in d.items()}
+def scores(seed_build):
+    proc = run_kg("eval", str(GOLD), str(seed_build[0] / "facts.json"), "--json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)["metrics"]
 
 
 @pytest.mark.parametrize("metric,floor", FLOORS.items())
@@ -41,3 +35,12 @@ def test_seed_scores_stay_above_their_floor(scores, metric, floor):
 
 def test_no_person_is_split_in_two(scores):
     assert scores["entities.people_duplicates"] == 0
+
+
+def test_require_turns_a_floor_into_an_exit_status(seed_build):
+    facts = str(seed_build[0] / "facts.json")
+    ok = run_kg("eval", str(GOLD), facts, "--require", "quotes.e2e_f1=0.85", "--require", "events.f1=0.85")
+    assert ok.returncode == 0, ok.stderr
+    too_high = run_kg("eval", str(GOLD), facts, "--require", "quotes.e2e_f1=1.01")
+    assert too_high.returncode == 1
+    assert "quotes.e2e_f1" in too_high.stderr and "< 1.01" in too_high.stderr

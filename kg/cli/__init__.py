@@ -10,9 +10,9 @@ import argparse
 import signal
 import sys
 
-from . import build, load, query, serve, validate, view
+from . import build, evaluate, load, query, serve, validate, view
 
-COMMANDS = (build, query, view, validate, load, serve)
+COMMANDS = (build, query, view, validate, load, serve, evaluate)
 
 
 def parser() -> argparse.ArgumentParser:
