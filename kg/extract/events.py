@@ -237,8 +237,8 @@ class EventFinder:
         article about by-elections, the contest in a constituency the sentence names with election
         words ("the candidate in X ... votes"); else the article's main one."""
         at = anchor.i if anchor is not None else sent.start
-        named = sorted((abs(t.i - at), self.tok_event[t.i]) for t in sent if t.i in self.tok_event
-                       and self.events[self.tok_event[t.i]].type in ELECTION_TYPES)
+        named = sorted((abs(i - at), self.tok_event[i]) for i in range(sent.start, sent.end) if i in self.tok_event
+                       and self.events[self.tok_event[i]].type in ELECTION_TYPES)
         main = self.main_election()
         if named and not (named[0][0] > 15 and main is not None and anchor is not None):
             return named[0][1]

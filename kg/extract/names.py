@@ -34,6 +34,7 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "themselves"}   # resolved to parties only ("the Conservatives ... they")
+PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 NOMINALS = {"group": ORG_KINDS, "organisation": ORG_KINDS, "organization": ORG_KINDS, "campaign": ORG_KINDS,
             "union": ORG_KINDS, "company": ORG_KINDS, "firm": ORG_KINDS, "charity": ORG_KINDS,
             "party": (PARTY,), "paper": (MEDIA,), "newspaper": (MEDIA,), "broadcaster": (MEDIA,),
@@ -486,7 +487,7 @@ class DocNames:
         self._salience: list[tuple[int, int, float]] = []   # (token index, group, weight)
         events = [(m.start, "m", m) for m in self.mentions if m.start not in self.quoted]
         events += [(t.i, "p", t) for t in self.tokens
-                   if t.lower_ in MALE | FEMALE | NEUTER | PLURAL and t.i not in self.quoted]
+                   if t.lower_ in PRONOUNS and t.i not in self.quoted]
         for i, what, obj in sorted(events, key=lambda e: e[0]):
             if what == "m":
                 head = self.tokens[obj.end - 1]

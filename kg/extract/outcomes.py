@@ -202,7 +202,9 @@ class OutcomeFinder:
         """Results tables: one candidate a line, "Jane Doe (Lab) 12,345", in the order of their votes."""
         rows = []
         for sent in self.doc.sents:
-            toks = [t for t in sent if not t.is_space]
+            if sent.end - sent.start < 4:
+                continue
+            toks = [t for t in self.toks[sent.start:sent.end] if not t.is_space]
             if not 4 <= len(toks) <= 12 or not (toks[-1].like_num or (len(toks) > 1 and toks[-2].like_num)):
                 continue
             m = self.names.tok2mention.get(toks[0].i)

@@ -29,6 +29,7 @@ STOP = {"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "tha
 CLOSERS = " ”’\"'.,;:!?…"
 OBJECT_CLAUSE = {"expect", "urge", "want", "encourage", "warn", "ask", "tell", "advise", "call"}
 CHARGE = {"accuse", "blame", "criticise", "criticize", "praise", "attack", "fault"}
+SAY_LIKE = OBJECT_CLAUSE | CHARGE
 TITLE_SMALL = {"of", "the", "a", "an", "and", "&", "in", "on", "to", "for", "at", "by", "with", "from", "or"}
 
 
@@ -70,7 +71,7 @@ class QuoteFinder:
         if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.toks[t.i + 1].lower_ == "to":
             return True
         lemma = t.lemma_.lower()
-        kind = self.lex.speech.get(lemma) or ("say" if lemma in OBJECT_CLAUSE | CHARGE else None)
+        kind = self.lex.speech.get(lemma) or ("say" if lemma in SAY_LIKE else None)
         if kind is None or t.pos_ not in ("VERB", "AUX"):
             return False
         if lemma == "go":
@@ -174,7 +175,7 @@ class QuoteFinder:
             return None
         span = self.doc.char_span(first[0], last[1], alignment_mode="expand")
         best = None
-        for t in span if span is not None else []:
+        for t in self.toks[span.start:span.end] if span is not None else []:
             if t.idx in self.quoted or not self.is_cue(t):
                 continue
             distance = q.open_mark - t.idx if t.idx < q.start else t.idx - q.end
@@ -286,7 +287,7 @@ class QuoteFinder:
             if t.idx < self.skip_before or t.idx in quoted or not self.is_cue(t):
                 continue
             lemma = t.lemma_.lower()
-            if self.lex.speech.get(lemma) != "say" and t.lower_ != "according" and lemma not in OBJECT_CLAUSE | CHARGE:
+            if self.lex.speech.get(lemma) != "say" and t.lower_ != "according" and lemma not in SAY_LIKE:
                 continue
             content = self.content_of(t)
             if content is None:
