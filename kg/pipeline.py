@@ -12,7 +12,7 @@ import gc
 import resource
 import time
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -200,18 +200,22 @@ def _write(facts: list[ArticleFacts], resolution: Resolution, out: Path, cache: 
            view: bool) -> None:
     """The outputs: the quads stream into the three RDF files, the new store and a copy in memory
     (kg.export.rdf); the copy, faster to query than a store on disk, answers the queries that make
-    facts.json and the view."""
+    facts.json and the view while the store on disk takes its last pieces. The new store replaces
+    the old one only when everything else was written."""
     memory = Store()
-    with stage(report, "graph files and store"), new_store(out / "store") as store:
-        report.outputs += write_graph(build_graphs(facts, resolution, report.model), out, store, memory)
-    cache.prune({f.meta.sha256 for f in facts})
-    with stage(report, "facts.json"):
-        data = write_facts(memory, out / "facts.json")
-    report.outputs.append(out / "facts.json")
-    if view:
-        with stage(report, "view"):
-            write_view(memory, out / "graph.html")
-        report.outputs.append(out / "graph.html")
+    with new_store(out / "store") as store, ExitStack() as loading:
+        with stage(report, "graph files and store"):
+            report.outputs += write_graph(build_graphs(facts, resolution, report.model), out, store, memory, loading)
+        cache.prune({f.meta.sha256 for f in facts})
+        with stage(report, "facts.json"):
+            data = write_facts(memory, out / "facts.json")
+        report.outputs.append(out / "facts.json")
+        if view:
+            with stage(report, "view"):
+                write_view(memory, out / "graph.html")
+            report.outputs.append(out / "graph.html")
+        with stage(report, "graph files and store"):   # waiting for the disk store, if it is still loading
+            loading.close()
     report.outputs.append(out / "store")
     report.counts.update({"entities": len(data["entities"]),
                           "people": sum(1 for e in data["entities"] if e["type"] == "Person"),

@@ -61,10 +61,13 @@ CHUNK = 20_000           # quads serialised at a time
 STORE_BATCH = 250_000    # quads the disk store takes at a time
 
 
-def write_graph(graphs: Iterable[list[Quad]], out: Path, store: Store, memory: Store | None = None) -> list[Path]:
+def write_graph(graphs: Iterable[list[Quad]], out: Path, store: Store, memory: Store | None = None,
+                background: ExitStack | None = None) -> list[Path]:
     """graph.nq, graph.trig and graph.ttl, written as the graphs stream by, and every quad into
     ``store`` (on disk) and ``memory`` (an in-memory store), each filled by a thread of its own
-    while this one goes on: Oxigraph parses N-Quads text without holding the GIL.
+    while this one goes on: Oxigraph parses N-Quads text without holding the GIL. It returns when
+    the files and ``memory`` are complete; with ``background`` the disk store may still be loading
+    its last pieces until that stack is closed, so that the caller can go on meanwhile.
 
     Each graph comes whole (kg.graph.build_graphs), so it is one block in TriG. Turtle has no
     named graphs: it gets every triple but the ontology's, each once (a shortcut such as
@@ -76,7 +79,8 @@ def write_graph(graphs: Iterable[list[Quad]], out: Path, store: Store, memory: S
     with ExitStack() as files:
         # The disk store takes large pieces through its bulk loader (each piece is a set of new
         # files in the database: few pieces keep it fast to read), the memory store small ones.
-        feeders = [files.enter_context(_Feeder(store.bulk_load, STORE_BATCH))]
+        disk = (background or files).enter_context(_Feeder(store.bulk_load, STORE_BATCH))
+        feeders = [disk]
         if memory is not None:
             feeders.append(files.enter_context(_Feeder(memory.load, CHUNK)))
         nq, trig, ttl = (files.enter_context(atomic_file(p)) for p in paths)
@@ -96,6 +100,7 @@ def write_graph(graphs: Iterable[list[Quad]], out: Path, store: Store, memory: S
                         shared.add(t)
                     triples.append(t)
                 ttl.write(_body(serialize(triples, None, RdfFormat.TURTLE, prefixes=FILE_PREFIXES), n))
+        disk.finish()
     return paths
 
 
@@ -121,6 +126,10 @@ class _Feeder:
         if self.parts:
             self.pending.append(self.thread.submit(self.load, input=b"".join(self.parts), format=RdfFormat.N_QUADS))
         self.parts, self.quads = [], 0
+
+    def finish(self) -> None:
+        """Hand over the last piece; the loads go on until the feeder is closed."""
+        self._submit()
 
     def __enter__(self) -> "_Feeder":
         return self

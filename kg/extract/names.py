@@ -4,7 +4,7 @@ Mentions come from the spaCy NER, the organisation gazetteer, honorifics
 ("Ms Doe"), runs of capitalised words the NER missed, and social-media
 handles. Each mention votes for a kind; a cluster of mentions takes the kind
 with most votes, which corrects the small model's typing errors. Surnames,
-first names ("Sir Keir"), acronyms and handles attach to the full name they
+first names ("Sir John"), acronyms and handles attach to the full name they
 refer to. Pronouns resolve, in text order, to the most salient compatible
 entity before them (subjects weigh more; names inside quotes do not count);
 nominals ("the group", "the party") to the last entity of a fitting kind.

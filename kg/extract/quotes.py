@@ -119,7 +119,7 @@ class QuoteFinder:
             if pobj:
                 return self.names.resolve(pobj[0]), pobj[0]
             if t.dep_ == "acl" and self.names.entity_at(t.head.i) is not None:
-                return self.names.resolve(t.head), t.head     # "Keir declaring that ..."
+                return self.names.resolve(t.head), t.head     # "Jane declaring that ..."
             if t.dep_ not in UPWARD_DEPS or t.head is t or self._clause_break(t, t.head):
                 break
             t = t.head
