@@ -112,6 +112,7 @@ def extract_all(articles: Iterable[Article], nlp, model_id: str, report: BuildRe
         report.timings["parse"] += result.parse_s
         report.timings["extract"] += result.extract_s
         yield from result.facts
+        gc.freeze()   # the facts just taken are kept for the whole build: out of the collector's sight
 
 
 def timed(items: Iterable, report: BuildReport, name: str) -> Iterator:

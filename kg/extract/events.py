@@ -26,6 +26,7 @@ CONTEST = re.compile(r"\b(?:contest|race|poll|vote)\b", re.I)
 KIND_ELECTION = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<kind>mayoral|presidential|parliamentary|assembly|"
                            r"council|local|senate|gubernatorial|leadership|primary|congressional|midterm|european)\s+"
                            r"(?:election|race|contest|vote|ballot)s?\b", re.I)
+PERSON_EVENT_WORDS = {"stand", "step", "resignation", "resign", "quit", "murder", "kill", "assassinate", "assassination"}
 ELECTORAL = re.compile(r"\b(candidates?|votes|deposit|majority|ballots?|turnout|polling)\b", re.I)
 
 
@@ -176,8 +177,9 @@ class EventFinder:
 
     def person_events(self) -> None:
         """Resignations and murders, named after the person they happened to."""
-        for t in self.toks:
-            lemma = t.lemma_.lower()
+        for t, lemma in zip(self.toks, self.names.lemmas):
+            if lemma not in PERSON_EVENT_WORDS:
+                continue
             down = lemma in ("stand", "step") and any(c.lower_ in ("down", "aside") for c in t.children)
             if lemma in ("resignation", "resign", "quit") or down:
                 self._person_event("Resignation", "Resignation of", t)

@@ -13,6 +13,7 @@ def _rows(name: str) -> list[list[str]]:
             if line.strip() and not line.startswith("#")]
 
 
+@lru_cache(maxsize=1 << 16)   # the same words and names come back in every article
 def fold(text: str) -> str:
     """Lower-case with curly apostrophes straightened and spaces collapsed."""
     return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
@@ -60,6 +61,7 @@ class Lexicon:
     countries: dict[str, Country] = field(default_factory=dict)         # folded name or demonym -> country
     first_names: dict[str, str | None] = field(default_factory=dict)   # given name -> sex recorded with it
     org_words: set[str] = field(default_factory=set)                    # "society", "foundation" ...
+    _org_seen: dict[str, OrgEntry | None] = field(default_factory=dict, repr=False)   # org() answers so far
 
     def country(self, text: str) -> Country | None:
         return self.countries.get(fold(text))
@@ -76,9 +78,16 @@ class Lexicon:
         return self.roles.get(key) or self.roles.get(key.replace(" - ", "-"))
 
     def org(self, text: str) -> OrgEntry | None:
+        try:
+            return self._org_seen[text]
+        except KeyError:
+            pass
         key = fold(text)
-        key = re.sub(r"^the ", "", key) if key not in self.orgs else key
-        return self.orgs.get(key)
+        key = key[4:] if key not in self.orgs and key.startswith("the ") else key
+        if len(self._org_seen) > 1 << 16:
+            self._org_seen.clear()
+        entry = self._org_seen[text] = self.orgs.get(key)
+        return entry
 
 
 @lru_cache(maxsize=1)

@@ -197,13 +197,15 @@ class MembershipFinder:
             self.possessive(m, person)
             self.credit(m, person)
             self.bracket(m, person)
-        for t in self.toks:
-            if t.pos_ == "VERB" and t.lemma_.lower() in BODY_VERBS:
-                self.body(t)
-            elif t.pos_ == "VERB" and t.lemma_.lower() in ("stand", "run"):
-                self.standing(t)
-            elif t.pos_ == "VERB" and t.lemma_.lower() in ("replace", "succeed"):
-                self.succession(t)
+        for i, (pos, lemma) in enumerate(zip(self.names.pos, self.names.lemmas)):
+            if pos != "VERB":
+                continue
+            if lemma in BODY_VERBS:
+                self.body(self.toks[i])
+            elif lemma in ("stand", "run"):
+                self.standing(self.toks[i])
+            elif lemma in ("replace", "succeed"):
+                self.succession(self.toks[i])
         return self.out
 
     def premodifier(self, m, person: int) -> None:

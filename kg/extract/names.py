@@ -12,7 +12,7 @@ nominals ("the group", "the party") to the last entity of a fitting kind.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -66,8 +66,7 @@ class Mention:
         self.votes[kind] = self.votes.get(kind, 0.0) + weight
 
 
-def _capitalised(tok: Token) -> bool:
-    t = tok.text
+def _capitalised(t: str) -> bool:
     return bool(t) and (t[0].isupper() or (t[0] == "@" and len(t) > 1))
 
 
@@ -80,8 +79,14 @@ class DocNames:
         # Doc.text is rebuilt from the tokens on every access; the text given to the parser is the same.
         self.text = doc.text if text is None else text
         self.tokens = list(doc)   # and a Token is made on every doc[i]: make each once
-        self.caps = [_capitalised(t) for t in self.tokens]            # per-token facts the passes share
-        self.honorifics = [self.lex.honorific(t.text) if self.caps[i] else None for i, t in enumerate(self.tokens)]
+        self.texts = [t.text for t in self.tokens]                    # per-token facts the passes share
+        self.caps = [_capitalised(x) for x in self.texts]
+        self.starts = [t.idx for t in self.tokens]
+        self.ends = [t.idx + len(t) for t in self.tokens]
+        self.lowers = [t.lower_ for t in self.tokens]
+        self.lemmas = [t.lemma_.lower() for t in self.tokens]
+        self.pos = [t.pos_ for t in self.tokens]
+        self.honorifics = [self.lex.honorific(x) if c else None for x, c in zip(self.texts, self.caps)]
         self.quoted = self._quoted_tokens()
         self.mentions: list[Mention] = []
         self.tok2mention: dict[int, Mention] = {}
@@ -97,13 +102,19 @@ class DocNames:
         self._learn_genders()
         self._resolve_pronouns()
 
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, cut from the article's characters without making Token objects."""
+        end = min(end, len(self.tokens))
+        return self.text[self.starts[start]:self.ends[end - 1]] if start < end else ""
+
     def _quoted_tokens(self) -> set[int]:
-        chars = [False] * (len(self.text) + 1)
-        for _, quotes in scan(self.text):
+        """Tokens that start inside a quotation."""
+        self.paragraphs = scan(self.text)   # each paragraph with its quotations; the quote finder reuses them
+        out: set[int] = set()
+        for _, quotes in self.paragraphs:
             for q in quotes:
-                for c in range(q.start, q.end):
-                    chars[c] = True
-        return {t.i for t in self.tokens if chars[t.idx]}
+                out.update(range(bisect_left(self.starts, q.start), bisect_left(self.starts, q.end)))
+        return out
 
     # ------------------------------------------------------------------ mentions
 
@@ -116,7 +127,7 @@ class DocNames:
         found += self._from_honorifics()
         found += self._from_compound_places()
         found += [Mention(t.i, t.i + 1, t.text, {PERSON: 0.5}, handle=True)
-                  for t in self.tokens if t.text.startswith("@") and len(t.text) > 2 and t.text[1:].replace("_", "").isalnum()]
+                  for t in (self.tokens if "@" in self.text else ()) if t.text.startswith("@") and len(t.text) > 2 and t.text[1:].replace("_", "").isalnum()]
         covered = {i for m in found for i in range(m.start, m.end)}
         found += self._from_capitalised(covered)
         found += self._propagate(found)
@@ -166,8 +177,8 @@ class DocNames:
             s, e = self._trim(s, e)
             # A trailing title is not part of the name: "X Y MP", "Example Society Co-Chair".
             for width in range(min(4, e - s - 1), 0, -1):
-                if self.tokens[e - width].text[:1].isupper() and self.lex.role_text(doc[e - width:e].text) \
-                        and not self.lex.org(doc[s:e].text):
+                if self.tokens[e - width].text[:1].isupper() and self.lex.role_text(self.span_text(e - width, e)) \
+                        and not self.lex.org(self.span_text(s, e)):
                     s, e = self._trim(s, e - width)
                     break
             # A span that stops inside a hyphenated word ("Momentum Co|-Chair") loses that word.
@@ -185,7 +196,7 @@ class DocNames:
             if label != "PERSON" and e < len(doc) and self.tokens[e].lower_ in ORG_SUFFIXES and e == end:
                 e += 1   # "Novara media": the name of an outlet, not a place
                 label = "ORG"
-            text = doc[s:e].text
+            text = self.span_text(s, e)
             org = self.lex.org(text)
             m = Mention(s, e, text, {}, org, honorific, htext)
             if org:
@@ -208,10 +219,10 @@ class DocNames:
     def _from_gazetteer(self) -> list[Mention]:
         doc, lex, out = self.doc, self.lex, []
         toks, n = self.tokens, len(self.tokens)
-        texts = [t.text_with_ws for t in toks]
+        texts, lowers = [t.text_with_ws for t in toks], self.lowers
         i = 0
         while i < n:
-            if not (self.caps[i] or (toks[i].lower_ == "the" and i + 1 < n and self.caps[i + 1])) \
+            if not (self.caps[i] or (lowers[i] == "the" and i + 1 < n and self.caps[i + 1])) \
                     or fold(toks[i].text) not in lex.org_first_words:
                 i += 1
                 continue
@@ -230,12 +241,12 @@ class DocNames:
             width, entry = hit
             s, e = self._trim(i, i + width)
             if s < e and self.caps[s] and self._strict_ok(entry, s, e):
-                out.append(Mention(s, e, doc[s:e].text, {entry.kind: 5.0}, org=entry))
+                out.append(Mention(s, e, self.span_text(s, e), {entry.kind: 5.0}, org=entry))
             i += width
         return out
 
     def _strict_ok(self, entry: OrgEntry, s: int, e: int) -> bool:
-        if fold(self.doc[s:e].text) not in entry.strict:
+        if fold(self.span_text(s, e)) not in entry.strict:
             return True
         doc = self.doc
         if self.tokens[s].ent_type_ in ("ORG", "NORP"):
@@ -260,7 +271,7 @@ class DocNames:
                     and not self.honorifics[k]:
                 k += 1
             if k > j:
-                out.append(Mention(j, k, doc[j:k].text, {PERSON: 5.0}, honorific=h, honorific_text=t.text))
+                out.append(Mention(j, k, self.span_text(j, k), {PERSON: 5.0}, honorific=h, honorific_text=t.text))
         return out
 
     def _from_capitalised(self, covered: set[int]) -> list[Mention]:
@@ -284,7 +295,7 @@ class DocNames:
             while j > i and self.lex.role([self.tokens[j - 1].lower_]):
                 j -= 1
             if j - i >= 2 and self.tokens[i].pos_ == "PROPN" and self.tokens[j - 1].lower_ not in RUN_ENDS:
-                out.append(Mention(i, j, doc[i:j].text, {ORGANIZATION: 0.4}))
+                out.append(Mention(i, j, self.span_text(i, j), {ORGANIZATION: 0.4}))
             i = max(j, i + 1)
         return out
 
@@ -307,7 +318,7 @@ class DocNames:
                 continue
             for m in sorted(by_first[t.text], key=lambda m: m.start - m.end):
                 n = m.end - m.start
-                if doc[t.i:t.i + n].text == doc[m.start:m.end].text and not covered & set(range(t.i, t.i + n)):
+                if self.span_text(t.i, t.i + n) == self.span_text(m.start, m.end) and not covered & set(range(t.i, t.i + n)):
                     out.append(Mention(t.i, t.i + n, m.text, {k: v * 0.5 for k, v in m.votes.items()}, m.org,
                                        m.honorific, m.honorific_text))
                     covered.update(range(t.i, t.i + n))
@@ -330,12 +341,12 @@ class DocNames:
             tags = {self.tokens[k].ent_type_ for k in range(start, end) if self.tokens[k].ent_type_}
             if "PERSON" in tags and not tags & {"GPE", "LOC"}:
                 continue
-            nxt2 = doc[end:end + 3].text.lower()
+            nxt2 = self.span_text(end, end + 3).lower()
             prev = self.tokens[start - 1].lower_ if start > 0 else ""
             placey = bool(tags & {"GPE", "LOC", "ORG", "FAC"})
             if nxt2.startswith(("by-election", "by election", "seat", "constituency", "mp")) \
                     or (placey and prev in ("in", "for", "of", "to", "at", "from")):
-                out.append(Mention(start, end, doc[start:end].text, {PLACE: 3.0}))
+                out.append(Mention(start, end, self.span_text(start, end), {PLACE: 3.0}))
         return out
 
     def _context_votes(self, m: Mention) -> None:
@@ -389,6 +400,10 @@ class DocNames:
         # Multi-word person names are the anchors partial names attach to.
         anchors = [(m.start, m.group, m.words) for m in self.mentions
                    if kinds[m.group] == PERSON and len(m.words) >= 2 and not m.handle]
+        by_word: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)   # (0 or -1, word) -> anchors
+        for start, gi, words in anchors:
+            by_word[(-1, words[-1])].append((start, gi))
+            by_word[(0, words[0])].append((start, gi))
         acronyms = {"".join(w[0] for w in g[0].words if w[0].isupper()): i for i, g in enumerate(self.groups)
                     if kinds[i] in ORG_KINDS and len(g[0].words) >= 2}
         # "Kingston" for "Kingston and Surbiton": the first word of a compound place name.
@@ -400,7 +415,7 @@ class DocNames:
                 handle = m.text[1:].lower().replace("_", "")
                 target = next((gi for _, gi, w in anchors if "".join(w).lower().replace("-", "") == handle), None)
             elif len(m.words) == 1 and not m.org and kinds[m.group] in (PERSON, ORGANIZATION, PLACE):
-                target = self._partial_name_target(m, anchors, kinds)
+                target = self._partial_name_target(m, by_word, kinds)
                 if target is None:
                     target = compounds.get(m.text)
             elif len(m.words) == 1 and m.text.isupper() and len(m.text) >= 2:
@@ -417,11 +432,11 @@ class DocNames:
         self.names = [self._best_name(g, k) for g, k in zip(self.groups, self.kinds)]
         self.genders = [self._honorific_gender(g) for g in self.groups]
 
-    def _partial_name_target(self, m: Mention, anchors, kinds) -> int | None:
+    def _partial_name_target(self, m: Mention, by_word, kinds) -> int | None:
         word = m.text
         takes = m.honorific.takes if m.honorific else None
-        last = [(s, gi) for s, gi, w in anchors if w[-1] == word and takes != "first"]
-        first = [(s, gi) for s, gi, w in anchors if w[0] == word and takes != "surname"]
+        last = by_word.get((-1, word), []) if takes != "first" else []
+        first = by_word.get((0, word), []) if takes != "surname" else []
         # A bare word typed as a place or organisation joins a person only as a surname.
         if kinds[m.group] != PERSON and not m.honorific:
             first = []
@@ -486,8 +501,8 @@ class DocNames:
         """Resolve third-person pronouns outside quotes in text order; each becomes salient in turn."""
         self._salience: list[tuple[int, int, float]] = []   # (token index, group, weight)
         events = [(m.start, "m", m) for m in self.mentions if m.start not in self.quoted]
-        events += [(t.i, "p", t) for t in self.tokens
-                   if t.lower_ in PRONOUNS and t.i not in self.quoted]
+        events += [(i, "p", self.tokens[i]) for i, low in enumerate(self.lowers)
+                   if low in PRONOUNS and i not in self.quoted]
         for i, what, obj in sorted(events, key=lambda e: e[0]):
             if what == "m":
                 head = self.tokens[obj.end - 1]
@@ -514,10 +529,10 @@ class DocNames:
 
     def _antecedent(self, i: int, gender: str | None, kinds: tuple[str, ...], window: int = WINDOW) -> int | None:
         """The most salient entity of the wanted kind and gender mentioned before token i."""
-        here = self.tokens[i].idx
+        here, starts = self.starts[i], self.starts
         best, best_score = None, 0.0
         for j, g, weight in reversed(self._salience):
-            distance = here - self.tokens[j].idx
+            distance = here - starts[j]
             if distance > window:
                 break
             if self.kinds[g] not in kinds or (gender and self.genders[g] not in (None, gender)):
@@ -562,7 +577,7 @@ class DocNames:
         head = self.tokens[end - 1] if end > start else None
         if head is None or not (head.lemma_.lower() in self.lex.person_nouns or self.lex.role([head.lower_])):
             return None
-        name = doc[start:end].text
+        name = self.span_text(start, end)
         mention = Mention(start, end, name, {PERSON: 1.0})
         return self.add_entity(name, PERSON, mention, gender=self.lex.person_nouns.get(head.lemma_.lower()),
                                anonymous=True)

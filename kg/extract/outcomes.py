@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Token
 
 from ..model import PARTY, PERSON, PLACE, Outcome, Span
@@ -108,9 +109,9 @@ class OutcomeFinder:
     # ------------------------------------------------------------------ patterns
 
     def run(self, memberships) -> list[Outcome]:
-        for t in self.names.tokens:
-            lemma = t.lemma_.lower()
-            if lemma not in TRIGGERS and not t.like_num and lemma not in NUMBER_WORDS:
+        like_num = self.doc.to_array(LIKE_NUM).tolist()
+        for t, lemma, num in zip(self.names.tokens, self.names.lemmas, like_num):
+            if lemma not in TRIGGERS and not num and lemma not in NUMBER_WORDS:
                 continue
             sent = t.sent
             if t.pos_ == "VERB" and not self.hypothetical(t):

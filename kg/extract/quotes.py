@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..model import ORG_KINDS, PERSON, Quote, Span
 from .lexicon import lexicon
 from .names import DocNames
-from .quotemarks import Quoted, scan, sentences
+from .quotemarks import Quoted, sentences
 
 UPWARD_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "relcl", "dep"}
 RELATIVE = {"who", "which", "that"}
@@ -48,8 +48,8 @@ class QuoteFinder:
         self.toks = names.tokens   # one Token per word, made once
         self.text = names.text
         self.skip_before = skip_before
-        self._starts = [t.idx for t in self.toks]
-        self.paragraphs = scan(self.text)
+        self._starts = names.starts
+        self.paragraphs = names.paragraphs
         self.sentences = [s for (ps, pe), qs in self.paragraphs for s in sentences(self.text, ps, pe, qs)]
         self.quoted: set[int] = {c for _, qs in self.paragraphs for q in qs for c in range(q.open_mark, q.end + 1)}
 
@@ -70,7 +70,7 @@ class QuoteFinder:
     def is_cue(self, t: Token) -> bool:
         if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.toks[t.i + 1].lower_ == "to":
             return True
-        lemma = t.lemma_.lower()
+        lemma = self.names.lemmas[t.i]
         kind = self.lex.speech.get(lemma) or ("say" if lemma in SAY_LIKE else None)
         if kind is None or t.pos_ not in ("VERB", "AUX"):
             return False
@@ -283,7 +283,9 @@ class QuoteFinder:
     def indirect(self, direct: list[Quote]) -> list[Quote]:
         out = []
         quoted = self.quoted
-        for t in self.toks:
+        cues = (i for i, (pos, low) in enumerate(zip(self.names.pos, self.names.lowers))
+                if pos in ("VERB", "AUX") or low == "according")   # the only tokens is_cue can accept
+        for t in map(self.toks.__getitem__, cues):
             if t.idx < self.skip_before or t.idx in quoted or not self.is_cue(t):
                 continue
             lemma = t.lemma_.lower()
