@@ -23,7 +23,8 @@ ELECTION_TYPES = ("ByElection", "Election", "Referendum")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 WHEN = re.compile(rf"^[\s,]*(?:in|on|last|this|earlier this)\s+(?:(?:{MONTHS})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d|week|month|year)\b")
 CONTEST = re.compile(r"\b(?:contest|race|poll|vote)\b", re.I)
-KIND_ELECTION = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<kind>mayoral|presidential|parliamentary|assembly|"
+# (The lookahead, the first letters of a year or a kind, lets the scan skip other positions quickly.)
+KIND_ELECTION = re.compile(r"\b(?=[12mpaclsge])(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<kind>mayoral|presidential|parliamentary|assembly|"
                            r"council|local|senate|gubernatorial|leadership|primary|congressional|midterm|european)\s+"
                            r"(?:election|race|contest|vote|ballot)s?\b", re.I)
 PERSON_EVENT_WORDS = {"stand", "step", "resignation", "resign", "quit", "murder", "kill", "assassinate", "assassination"}
@@ -122,11 +123,12 @@ class EventFinder:
         for m in KIND_ELECTION.finditer(text):
             self.kind_election(m)
         for m in re.finditer(r"\b((?:19|20)\d\d)\s+(?:([A-Z][\w-]*)\s+)?referendum\b|"
-                             r"\b((?:19|20)\d\d) vote to (?:leave|remain in|join|exit) (?:the )?([A-Z][\w-]*)", text):
+                             r"\b((?:19|20)\d\d) vote to (?:leave|remain in|join|exit) (?:the )?([A-Z][\w-]*)",
+                             text if "referendum" in text or " vote to " in text else ""):
             year, topic = m.group(1) or m.group(3), m.group(2) or m.group(4)
             self.add("Referendum", f"{year} {topic + ' ' if topic else ''}referendum", ("Referendum", year, topic),
                      m.start(), m.end(), date=year)
-        for m in re.finditer(r"\b(?:[Cc]ovid(?:-19)?|[Cc]oronavirus)?\s?pandemic\b", text):
+        for m in re.finditer(r"\b(?:[Cc]ovid(?:-19)?|[Cc]oronavirus)?\s?pandemic\b", text if "pandemic" in text else ""):
             name = "Covid-19 pandemic" if re.search(r"\b(covid|coronavirus)", text, re.I) else "pandemic"
             self.add("Pandemic", name, ("Pandemic",), m.start(), m.end())
         if any(ev.type == "ByElection" for ev in self.events) or anaphoric:

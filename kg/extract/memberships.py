@@ -63,8 +63,8 @@ class MembershipFinder:
         return None
 
     def _main_country(self):
-        found = (self.lex.country(t.text) for t in self.names.tokens if t.text[:1].isupper())
-        counts = Counter(c for c in found if c is not None)
+        country = self.lex.country
+        counts = Counter(c for c in map(country, (x for x in self.names.texts if x[:1].isupper())) if c is not None)
         return counts.most_common(1)[0][0] if counts else None
 
     def add(self, person: int, org: int | None, role: str, current: bool, lo: int, hi: int,

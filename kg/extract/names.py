@@ -16,6 +16,8 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
 from ..model import TIE_ORDER, MEDIA, ORG_KINDS, ORGANIZATION, PARTY, PERSON, PLACE, LocalEntity, Span
@@ -66,6 +68,12 @@ class Mention:
         self.votes[kind] = self.votes.get(kind, 0.0) + weight
 
 
+def _strings(store, hashes: list[int]) -> list[str]:
+    """The strings of hash values, each looked up once."""
+    seen: dict[int, str] = {}
+    return [seen[h] if h in seen else seen.setdefault(h, store[h]) for h in hashes]
+
+
 def _capitalised(t: str) -> bool:
     return bool(t) and (t[0].isupper() or (t[0] == "@" and len(t) > 1))
 
@@ -79,13 +87,16 @@ class DocNames:
         # Doc.text is rebuilt from the tokens on every access; the text given to the parser is the same.
         self.text = doc.text if text is None else text
         self.tokens = list(doc)   # and a Token is made on every doc[i]: make each once
-        self.texts = [t.text for t in self.tokens]                    # per-token facts the passes share
+        # Per-token facts the passes share, read from the Doc's arrays rather than token by token.
+        cols = doc.to_array([IDX, LENGTH, LOWER, LEMMA, POS]).tolist() if len(doc) else []
+        strings, text = doc.vocab.strings, self.text
+        self.starts = [c[0] for c in cols]
+        self.ends = [c[0] + c[1] for c in cols]
+        self.texts = [text[s:e] for s, e in zip(self.starts, self.ends)]
         self.caps = [_capitalised(x) for x in self.texts]
-        self.starts = [t.idx for t in self.tokens]
-        self.ends = [t.idx + len(t) for t in self.tokens]
-        self.lowers = [t.lower_ for t in self.tokens]
-        self.lemmas = [t.lemma_.lower() for t in self.tokens]
-        self.pos = [t.pos_ for t in self.tokens]
+        self.lowers = _strings(strings, [c[2] for c in cols])
+        self.lemmas = [x.lower() for x in _strings(strings, [c[3] for c in cols])]
+        self.pos = [POS_NAMES[c[4]] for c in cols]
         self.honorifics = [self.lex.honorific(x) if c else None for x, c in zip(self.texts, self.caps)]
         self.quoted = self._quoted_tokens()
         self.mentions: list[Mention] = []
@@ -219,16 +230,16 @@ class DocNames:
     def _from_gazetteer(self) -> list[Mention]:
         doc, lex, out = self.doc, self.lex, []
         toks, n = self.tokens, len(self.tokens)
-        texts, lowers = [t.text_with_ws for t in toks], self.lowers
+        lowers, starts, text = self.lowers, self.starts + [len(self.text)], self.text
         i = 0
         while i < n:
             if not (self.caps[i] or (lowers[i] == "the" and i + 1 < n and self.caps[i + 1])) \
-                    or fold(toks[i].text) not in lex.org_first_words:
+                    or fold(self.texts[i]) not in lex.org_first_words:
                 i += 1
                 continue
             hit = None
             for width in range(min(lex.org_max_words + 1, n - i), 0, -1):
-                words = "".join(texts[i:i + width]).rstrip()
+                words = text[starts[i]:starts[i + width]].rstrip()   # the tokens with their spaces
                 if "\n" in words:
                     continue
                 entry = lex.org(words)
