@@ -162,13 +162,18 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
     cache = Cache(out / "cache", report.model)
     extract = lambda articles: extract_all(articles, nlp, report.model, report, model, workers, scheduler)   # noqa: E731
     articles = timed(read_articles(paths or [example_corpus()], report, progress), report, "read")
+    thresholds = gc.get_threshold()
     try:
         settle()   # the pipeline's own objects
+        # Parsing and extraction make millions of short-lived objects: collecting the youngest
+        # generation every 20,000 allocations instead of 700 halves the collector's time here.
+        gc.set_threshold(20_000, 20, 100)
         facts = list(with_cache(articles, cache, extract, report.counts, timings=report.timings))
         settle()
         _reduce(facts, out, cache, extract, report, progress, view, fresh)
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
     report.seconds = time.perf_counter() - started
     report.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     report.worker_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
