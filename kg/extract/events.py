@@ -246,14 +246,14 @@ class EventFinder:
         main = self.main_election()
         if named and not (named[0][0] > 15 and main is not None and anchor is not None):
             return named[0][1]
-        for t in sent:
-            g = self.names.entity_at(t.i)
+        for i in range(sent.start, sent.end):   # (indices: a Span makes a Token per word it yields)
+            g = self.names.entity_at(i)
             if g is None or self.names.kinds[g] != PLACE:
                 continue
             if ("ByElection", g) in self.by_key:
                 return self.by_key[("ByElection", g)]
             if main is not None and ELECTORAL.search(sent.text) and self.constituency(g):
-                m = self.names.tok2mention[t.i]
+                m = self.names.tok2mention[i]
                 return self.place_event(g, self.toks[m.start].idx, self.toks[m.end - 1].idx + len(self.toks[m.end - 1]))
         return main
 
