@@ -228,8 +228,7 @@ class DocNames:
         return all(c or t.lower_ in CONNECTORS or t.is_digit or t.text in ("-", ".") for t, c in zip(toks, caps))
 
     def _from_gazetteer(self) -> list[Mention]:
-        doc, lex, out = self.doc, self.lex, []
-        toks, n = self.tokens, len(self.tokens)
+        lex, out, n = self.lex, [], len(self.tokens)
         lowers, starts, text = self.lowers, self.starts + [len(self.text)], self.text
         i = 0
         while i < n:
