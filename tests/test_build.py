@@ -44,6 +44,13 @@ def test_facts_point_at_the_exact_words_of_the_files(seed_facts):
         assert e["text"] in texts[e["file"]]
 
 
+def test_facts_json_has_one_line_per_fact(seed_build, seed_facts):
+    lines = (seed_build[0] / "facts.json").read_text(encoding="utf-8").splitlines()
+    items = [json.loads(line.removesuffix(",")) for line in lines if line.startswith('{"')]
+    assert items == [item for section in seed_facts.values() for item in section]
+    assert len(lines) == len(items) + 2 + 2 * len(seed_facts)   # braces, and each section's first and last line
+
+
 def test_facts_follow_the_gold_schema(seed_facts):
     assert set(seed_facts) >= {"articles", "entities", "memberships", "quotes", "events"}
     ids = {e["id"] for e in seed_facts["entities"]}

@@ -175,6 +175,15 @@ def facts(store: Store) -> dict:
 def write_facts(store: Store, path: Path) -> dict:
     data = facts(store)
     with atomic_file(Path(path), "w") as f:
-        json.dump(data, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+        f.write(dumps(data))
     return data
+
+
+def dumps(data: dict[str, list]) -> str:
+    """facts.json text: one line per article, entity, membership, quote and event, so that a diff or
+    grep shows whole facts. (Each line comes from json's C encoder; an indented dump, made by its
+    Python encoder, took about a second for 840 articles.)"""
+    line = json.JSONEncoder(ensure_ascii=False).encode
+    sections = (f"{line(key)}: [" + ("\n" + ",\n".join(line(item) for item in items) + "\n" if items else "") + "]"
+                for key, items in data.items())
+    return "{\n" + ",\n".join(sections) + "\n}\n"
