@@ -1,6 +1,5 @@
 """python -m kg: the same as the kg command."""
-import sys
 
-from .cli import main
+from .cli import entry
 
-sys.exit(main())
+entry()

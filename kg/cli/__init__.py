@@ -7,6 +7,7 @@ store). Errors are one line on standard error, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 
@@ -31,8 +32,28 @@ def _terminate(signum, frame) -> None:
     raise Terminated()
 
 
+def entry() -> None:
+    """The kg command. After a build the process leaves at once, skipping the interpreter's teardown:
+    every output is written, closed and renamed by then, and freeing the build's millions of objects
+    one by one took most of a second for 840 articles."""
+    args = parser().parse_args()
+    code = run(args)
+    if args.command != "build":
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:   # a closed pipe: nothing more can be said
+        pass
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    return run(parser().parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed command: its exit status, errors as one line on standard error."""
     signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.run(args)
