@@ -179,9 +179,10 @@ class EventFinder:
 
     def person_events(self) -> None:
         """Resignations and murders, named after the person they happened to."""
-        for t, lemma in zip(self.toks, self.names.lemmas):
+        for i, lemma in enumerate(self.names.lemmas):
             if lemma not in PERSON_EVENT_WORDS:
                 continue
+            t = self.toks[i]
             down = lemma in ("stand", "step") and any(c.lower_ in ("down", "aside") for c in t.children)
             if lemma in ("resignation", "resign", "quit") or down:
                 self._person_event("Resignation", "Resignation of", t)

@@ -269,11 +269,13 @@ class DocNames:
 
     def _from_honorifics(self) -> list[Mention]:
         doc, out = self.doc, []
-        for t in self.tokens:
-            h = self.honorifics[t.i]
-            if not h or (t.text.lower() in ("sen", "rep", "gov") and not t.text.endswith(".")):
+        for i, h in enumerate(self.honorifics):
+            if not h:
                 continue
-            j = t.i + 1
+            t = self.tokens[i]
+            if t.text.lower() in ("sen", "rep", "gov") and not t.text.endswith("."):
+                continue
+            j = i + 1
             if j < len(doc) and self.tokens[j].text == ".":
                 j += 1
             k = j
@@ -287,16 +289,17 @@ class DocNames:
     def _from_capitalised(self, covered: set[int]) -> list[Mention]:
         """Runs of two or more capitalised words the NER left untagged ("Hope Not Hate")."""
         doc, out, i = self.doc, [], 0
+        caps, texts, honorifics = self.caps, self.texts, self.honorifics
 
-        def usable(t: Token) -> bool:
-            return self.caps[t.i] and t.i not in covered and t.is_alpha and not self.honorifics[t.i]
+        def usable(k: int) -> bool:   # Token.is_alpha is str.isalpha of the token's text
+            return caps[k] and k not in covered and texts[k].isalpha() and not honorifics[k]
 
         while i < len(doc):
-            if not usable(self.tokens[i]):
+            if not usable(i):
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and usable(self.tokens[j]) and not self.tokens[j].is_sent_start and "\n" not in self.tokens[j - 1].whitespace_:
+            while j < len(doc) and usable(j) and not self.tokens[j].is_sent_start and "\n" not in self.tokens[j - 1].whitespace_:
                 j += 1
             while i < j and self.tokens[i].is_stop:
                 i += 1
@@ -323,25 +326,25 @@ class DocNames:
             if word not in by_first:
                 by_first[word].append(Mention(m.end - 1, m.end, word, {PERSON: 1.0}))
         out = []
-        for t in self.tokens:
-            if not self.caps[t.i] or t.i in covered or t.text not in by_first:
+        for i, word in enumerate(self.texts):
+            if word not in by_first or not self.caps[i] or i in covered:
                 continue
-            for m in sorted(by_first[t.text], key=lambda m: m.start - m.end):
+            for m in sorted(by_first[word], key=lambda m: m.start - m.end):
                 n = m.end - m.start
-                if self.span_text(t.i, t.i + n) == self.span_text(m.start, m.end) and not covered & set(range(t.i, t.i + n)):
-                    out.append(Mention(t.i, t.i + n, m.text, {k: v * 0.5 for k, v in m.votes.items()}, m.org,
+                if self.span_text(i, i + n) == self.span_text(m.start, m.end) and not covered & set(range(i, i + n)):
+                    out.append(Mention(i, i + n, m.text, {k: v * 0.5 for k, v in m.votes.items()}, m.org,
                                        m.honorific, m.honorific_text))
-                    covered.update(range(t.i, t.i + n))
+                    covered.update(range(i, i + n))
                     break
         return out
 
     def _from_compound_places(self) -> list[Mention]:
         """Two place names joined by "and" or "&" that name one place: a constituency."""
         doc, out = self.doc, []
-        for t in self.tokens:
-            if t.lower_ not in ("and", "&") or t.i == 0 or t.i + 1 >= len(doc):
+        for i, word in enumerate(self.lowers):
+            if word not in ("and", "&") or i == 0 or i + 1 >= len(doc):
                 continue
-            a, b = t.i - 1, t.i + 1
+            a, b = i - 1, i + 1
             if not (self.caps[a] and self.caps[b] and self.tokens[a].is_alpha and self.tokens[b].is_alpha):
                 continue
             start = a - 1 if a > 0 and self.caps[a - 1] and self.tokens[a - 1].ent_type_ == self.tokens[a].ent_type_ != "" else a
@@ -493,8 +496,11 @@ class DocNames:
         """A he/she subject right after a sentence that names exactly one person of unknown gender."""
         starts = [sent.start for sent in self.doc.sents]
         seen: set[int] = set()
-        for subj in self.tokens:
-            if subj.dep_ != "nsubj" or subj.lower_ not in ("he", "she") or subj.i in self.quoted:
+        for i, word in enumerate(self.lowers):
+            if word not in ("he", "she") or i in self.quoted:
+                continue
+            subj = self.tokens[i]
+            if subj.dep_ != "nsubj":
                 continue
             k = bisect_right(starts, subj.i) - 1   # this subject's sentence
             if k < 1 or k in seen:

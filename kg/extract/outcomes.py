@@ -110,9 +110,10 @@ class OutcomeFinder:
 
     def run(self, memberships) -> list[Outcome]:
         like_num = self.doc.to_array(LIKE_NUM).tolist()
-        for t, lemma, num in zip(self.names.tokens, self.names.lemmas, like_num):
+        for i, (lemma, num) in enumerate(zip(self.names.lemmas, like_num)):
             if lemma not in TRIGGERS and not num and lemma not in NUMBER_WORDS:
                 continue
+            t = self.toks[i]
             sent = t.sent
             if t.pos_ == "VERB" and not self.hypothetical(t):
                 if lemma in ("win", "claim", "clinch", "secure", "take", "capture", "seize", "gain", "snatch", "flip"):
