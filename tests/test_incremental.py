@@ -10,7 +10,7 @@ import pytest
 
 from conftest import SEEDS
 from kg import iri
-from kg.cache import Cache, decode, encode, fingerprint
+from kg.cache import Cache, decode, dumps, fingerprint
 from kg.model import ArticleFacts
 from servers import kg
 
@@ -44,7 +44,7 @@ def test_the_cache_gives_back_the_very_facts_extracted(extract):
     facts = extract('Jane Roe, the leader of the Green Party, said: "We will stand in every seat." '
                     "Former minister Tom Vale told reporters that the count was close.")
     assert facts.quotes and facts.entities
-    assert decode(ArticleFacts, json.loads(json.dumps(encode(facts)))) == facts
+    assert decode(ArticleFacts, json.loads(dumps(facts))) == facts
 
 
 @pytest.mark.slow
