@@ -70,7 +70,7 @@ def scan_paragraph(text: str, start: int, end: int) -> list[Quoted]:
             continue  # single marks inside a double quote belong to it
         # Single marks: tell quotation marks from apostrophes.
         if _is_word(before) and _is_word(after):
-            continue  # it's, Cox's, O'Neill
+            continue  # it's, Roe's, O'Neill
         if open_single is None:
             if (c in OPEN_SINGLE or c == STRAIGHT_SINGLE) and not _is_word(before) and (_is_word(after) or after in "$£€#@"):
                 open_single = i
