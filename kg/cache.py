@@ -58,28 +58,36 @@ def _names(cls) -> tuple[str, ...]:
 
 def decode(cls, data):
     """Rebuild a value of type ``cls`` (dataclasses, tuples, optionals, scalars) from JSON data."""
-    origin, args = typing.get_origin(cls), typing.get_args(cls)
-    if origin in (typing.Union, types.UnionType):
-        if data is None:
-            return None
-        return decode(next(a for a in args if a is not type(None)), data)
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(decode(args[0], x) for x in data)
-        return tuple(decode(a, x) for a, x in zip(args, data, strict=True))
-    if dataclasses.is_dataclass(cls):
-        return cls(**{name: decode(hint, data[name]) for name, hint in _fields(cls) if name in data})
-    if cls is float and isinstance(data, int):
-        return float(data)
-    if not isinstance(data, cls):
-        raise TypeError(f"expected {cls.__name__}, got {type(data).__name__}")
-    return data
+    return _decoder(cls)(data)
 
 
 @lru_cache(maxsize=None)
-def _fields(cls) -> tuple[tuple[str, object], ...]:
-    hints = typing.get_type_hints(cls)
-    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+def _decoder(cls):
+    """A function that rebuilds values of type ``cls``, made once per type so that decoding a cache
+    entry does not inspect type hints again for every value in it."""
+    origin, args = typing.get_origin(cls), typing.get_args(cls)
+    if origin in (typing.Union, types.UnionType):
+        inner = _decoder(next(a for a in args if a is not type(None)))
+        return lambda data: None if data is None else inner(data)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _decoder(args[0])
+            return lambda data: tuple(map(item, data))
+        items = tuple(_decoder(a) for a in args)
+        return lambda data: tuple(f(x) for f, x in zip(items, data, strict=True))
+    if dataclasses.is_dataclass(cls):
+        hints = typing.get_type_hints(cls)
+        fields = tuple((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
+        return lambda data: cls(**{name: f(data[name]) for name, f in fields if name in data})
+    if cls is float:
+        return lambda data: float(data) if isinstance(data, int) else _scalar(float, data)
+    return lambda data: _scalar(cls, data)
+
+
+def _scalar(cls, data):
+    if not isinstance(data, cls):
+        raise TypeError(f"expected {cls.__name__}, got {type(data).__name__}")
+    return data
 
 
 def same_article(a: ArticleMeta, b: ArticleMeta) -> bool:
@@ -97,22 +105,39 @@ class Cache:
     def _path(self, sha256: str) -> Path:
         return self.dir / f"{sha256}.json"
 
-    def read(self, sha256: str) -> tuple[ArticleFacts, bool] | None:
-        """(facts, current) of an entry, current when made by this extractor and model; None if absent or unreadable."""
+    def _entry(self, sha256: str) -> dict | None:
         try:
             entry = json.loads(self._path(sha256).read_text(encoding="utf-8"))
-            facts = decode(ArticleFacts, entry["facts"])
-        except (OSError, ValueError, KeyError, TypeError, StopIteration):
+        except (OSError, ValueError):
             return None
-        current = all(entry.get(k) == v for k, v in self.key.items())
-        return facts, current
+        return entry if isinstance(entry, dict) else None
+
+    def _current(self, entry: dict) -> bool:
+        return all(entry.get(k) == v for k, v in self.key.items())
+
+    @staticmethod
+    def _facts(entry: dict) -> ArticleFacts | None:
+        try:
+            return decode(ArticleFacts, entry["facts"])
+        except (ValueError, KeyError, TypeError, StopIteration):
+            return None
+
+    def read(self, sha256: str) -> tuple[ArticleFacts, bool] | None:
+        """(facts, current) of an entry, current when made by this extractor and model; None if absent or unreadable."""
+        entry = self._entry(sha256)
+        facts = None if entry is None else self._facts(entry)
+        return None if facts is None else (facts, self._current(entry))
 
     def get(self, meta: ArticleMeta) -> ArticleFacts | None:
-        """The cached facts of an article, if they are current; carrying the article's own path and name."""
-        found = self.read(meta.sha256)
-        if found is None or not found[1] or not same_article(found[0].meta, meta):
+        """The cached facts of an article, if they are current; carrying the article's own path and name.
+        A stale entry is not decoded."""
+        entry = self._entry(meta.sha256)
+        if entry is None or not self._current(entry):
             return None
-        return dataclasses.replace(found[0], meta=meta)
+        facts = self._facts(entry)
+        if facts is None or not same_article(facts.meta, meta):
+            return None
+        return dataclasses.replace(facts, meta=meta)
 
     def put(self, facts: ArticleFacts) -> None:
         # Renamed into place but not flushed to disk: an entry lost in a crash is a miss, not an error.

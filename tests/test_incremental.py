@@ -156,8 +156,16 @@ def test_cache_misses_on_another_model_or_other_metadata(tmp_path, extract):
     assert cache.get(dataclasses.replace(facts.meta, path="elsewhere/case.txt")).meta.path == "elsewhere/case.txt"
     assert cache.get(dataclasses.replace(facts.meta, date="1999-01-01")) is None
     assert Cache(tmp_path, "model-b").get(facts.meta) is None
-    (tmp_path / f"{facts.meta.sha256}.json").write_text("{not json")
+    entry = tmp_path / f"{facts.meta.sha256}.json"
+    good = json.loads(entry.read_text())
+    entry.write_text("{not json")
     assert cache.get(facts.meta) is None
+    entry.write_text("[1, 2]")
+    assert cache.get(facts.meta) is None and cache.read(facts.meta.sha256) is None
+    entry.write_text(json.dumps({**good, "facts": {**good["facts"], "quotes": "not a list"}}))
+    assert cache.get(facts.meta) is None and cache.read(facts.meta.sha256) is None
+    entry.write_text(json.dumps({**good, "extractor": "older"}))
+    assert cache.get(facts.meta) is None and cache.read(facts.meta.sha256) == (facts, False)
 
 
 def test_a_store_set_aside_by_an_interrupted_swap_is_put_back(tmp_path, seed_build):
