@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.attrs import IDX, LENGTH, POS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
@@ -68,12 +68,6 @@ class Mention:
         self.votes[kind] = self.votes.get(kind, 0.0) + weight
 
 
-def _strings(store, hashes: list[int]) -> list[str]:
-    """The strings of hash values, each looked up once."""
-    seen: dict[int, str] = {}
-    return [seen[h] if h in seen else seen.setdefault(h, store[h]) for h in hashes]
-
-
 def _capitalised(t: str) -> bool:
     return bool(t) and (t[0].isupper() or (t[0] == "@" and len(t) > 1))
 
@@ -88,15 +82,16 @@ class DocNames:
         self.text = doc.text if text is None else text
         self.tokens = list(doc)   # and a Token is made on every doc[i]: make each once
         # Per-token facts the passes share, read from the Doc's arrays rather than token by token.
-        cols = doc.to_array([IDX, LENGTH, LOWER, LEMMA, POS]).tolist() if len(doc) else []
-        strings, text = doc.vocab.strings, self.text
+        cols = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
+        text = self.text
         self.starts = [c[0] for c in cols]
         self.ends = [c[0] + c[1] for c in cols]
         self.texts = [text[s:e] for s, e in zip(self.starts, self.ends)]
         self.caps = [_capitalised(x) for x in self.texts]
-        self.lowers = _strings(strings, [c[2] for c in cols])
-        self.lemmas = [x.lower() for x in _strings(strings, [c[3] for c in cols])]
-        self.pos = [POS_NAMES[c[4]] for c in cols]
+        # A Token looks its strings up in C, faster than hash by hash through the StringStore from Python.
+        self.lowers = [t.lower_ for t in self.tokens]
+        self.lemmas = [t.lemma_.lower() for t in self.tokens]
+        self.pos = [POS_NAMES[c[2]] for c in cols]
         self.honorifics = [self.lex.honorific(x) if c else None for x, c in zip(self.texts, self.caps)]
         self.quoted = self._quoted_tokens()
         self.mentions: list[Mention] = []
