@@ -94,3 +94,11 @@ def test_the_by_election_refers_to_the_article_s_main_one(extract):
     facts = extract("Voters went to the polls in the Exeter by-election on Thursday. "
                     "Jane Doe won the by-election with 12,345 votes.")
     assert ("Exeter by-election", "winner", "Jane Doe", None) in outcomes(facts)
+
+
+def test_by_election_day_is_a_deadline_not_a_by_election(extract):
+    facts = extract("Most ballots will be counted by Election Day, Tom Lee said. "
+                    "Postal votes must arrive by election night.")
+    assert not [name for name in events(facts) if "by-election" in name]
+    spelled = extract("Jane Doe has won the Exeter by election for the Green Party.")
+    assert "Exeter by-election" in events(spelled)

@@ -109,7 +109,9 @@ class EventFinder:
 
     def find(self) -> None:
         text, anaphoric = self.text, []
-        for m in re.finditer(r"\b(by[- ]?elections?|special elections?)\b", text, re.I):
+        # "by election" with a space is also "by Election Day", "by election night": not a contest.
+        for m in re.finditer(r"\b(by-?elections?|by elections?(?!\s+(?:day|night|eve|time)\b)|special elections?)\b",
+                             text, re.I):
             place, first = self.place_near(m.start(), m.end())
             if place is not None:
                 s = self.toks[first].idx if first >= 0 else m.start()

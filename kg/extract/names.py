@@ -27,6 +27,9 @@ from .quotemarks import scan
 NER_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE,
             "PRODUCT": ORGANIZATION, "WORK_OF_ART": ORGANIZATION}
 NER_WEIGHT = {"PRODUCT": 0.3, "WORK_OF_ART": 0.3}
+# Small words that begin surnames ("de la Cruz", "van Dyke", "bin Salman"), never trimmed from a name.
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "ibn", "abu", "ben", "du", "la", "le", "da", "di",
+                  "del", "della", "dos", "das", "st", "ter", "ten"}
 CONNECTORS = {"of", "and", "the", "for", "de", "van", "von", "der", "al", "bin", "&", "-", "'", "’", "du", "la", "le"}
 PARTY_CONTEXT = {"party", "mp", "mps", "candidate", "councillor", "leader", "member", "members", "government",
                  "voter", "voters", "supporter", "supporters", "activist", "activists", "peer", "senator",
@@ -181,6 +184,11 @@ class DocNames:
         out = []
         for n, (s, e) in enumerate(pieces):
             s, e = self._trim(s, e)
+            # A headline in title case lends its capital to a preposition the NER then takes into a
+            # name: "Beneath Smith's wins" is about Smith.
+            while label == "PERSON" and e - s > 1 and self.pos[s] in ("ADP", "SCONJ", "CCONJ") \
+                    and self.lowers[s] not in NAME_PARTICLES:
+                s += 1
             # A trailing title is not part of the name: "X Y MP", "Example Society Co-Chair".
             for width in range(min(4, e - s - 1), 0, -1):
                 if self.tokens[e - width].text[:1].isupper() and self.lex.role_text(self.span_text(e - width, e)) \
