@@ -102,3 +102,22 @@ def test_by_election_day_is_a_deadline_not_a_by_election(extract):
     assert not [name for name in events(facts) if "by-election" in name]
     spelled = extract("Jane Doe has won the Exeter by election for the Green Party.")
     assert "Exeter by-election" in events(spelled)
+
+
+def winners(facts):
+    return {(event, subject) for event, predicate, subject, _ in outcomes(facts) if predicate == "winner"}
+
+
+def test_a_win_in_a_primary_a_state_or_one_of_several_is_not_the_national_result(extract):
+    stages = extract("The 2024 presidential election is in November. Jane Doe won the Ohio primary on Tuesday. "
+                     "Tom Lee's victory in Iowa surprised his rivals. Her victories in three states helped her. "
+                     "It was his first win of the year, and Ann Cole won 19 delegates.")
+    assert not winners(stages)
+    plain = extract("Jane Doe won the 2024 presidential election. Tom Lee congratulated her.")
+    assert winners(plain) == {("2024 presidential election", "Jane Doe")}
+
+
+def test_a_hope_or_a_duty_to_win_is_not_a_win(extract):
+    facts = extract("Tom Lee said he hoped with all his heart that Jane Doe wins the 2024 presidential election. "
+                    "Ann Cole must win the 2024 presidential election, her aides said.")
+    assert not winners(facts)

@@ -31,10 +31,18 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 WIN_OBJECTS = {"seat", "election", "by-election", "race", "contest", "victory", "poll", "ballot", "it"}
 HOLD_OBJECTS = {"seat", "ground", "constituency", "it"}
 VOTE_VERBS = {"take", "win", "receive", "get", "poll", "gain", "secure", "garner", "attract", "collect", "come"}
-MODALS = {"would", "could", "might", "may", "should", "will", "can"}
+MODALS = {"would", "could", "might", "may", "should", "will", "can", "must", "shall", "'ll", "’ll"}
+# Verbs whose clause states a hope or a guess, not a fact: "he hoped that X wins the election".
+# Matched as written: the small model's lemmatizer turns "hoped" into "hop".
+IRREALIS = set("""hope hopes hoped hoping expect expects expected expecting predict predicts predicted predicting
+want wants wanted wanting wish wishes wished wishing fear fears feared fearing doubt doubts doubted doubting
+pray prays prayed praying bet bets betting forecast forecasts forecasting""".split())
 TRIGGERS = {"win", "claim", "clinch", "secure", "take", "capture", "seize", "gain", "snatch", "flip", "lose", "forfeit",
             "hold", "retain", "keep", "cling", "trigger", "cause", "prompt", "spark", "force", "triumph", "victory",
             "loss", "defeat", "turnout"}
+# A win "in the Iowa caucuses", "in the Florida primary" or "of 19 delegates" is a step in a contest,
+# not the contest's result, unless the contest is itself a primary or caucus.
+STAGES = {"primary", "primaries", "caucus", "caucuses", "delegate", "delegates", "nomination", "round", "debate"}
 UPWARD = ("advcl", "conj", "xcomp", "pcomp", "prep", "acl", "acomp")   # never ccomp: that leads to a speaker
 CLAUSE_BREAKS = {",", ";", "while", "whereas", "but", "and", "as", "with", "—", "–", "-", "(", ")"}
 
@@ -72,9 +80,48 @@ class OutcomeFinder:
         """Not a fact: negated, modal, conditional, or an infinitive ("enough to win an election")."""
         if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return True
+        t = verb
+        for _ in range(4):   # "hoped that X wins", "hoped with all his heart that X wins"
+            if t.dep_ not in ("ccomp", "relcl", "pobj", "prep") or t.head is t:
+                break
+            t = t.head
+            if t.pos_ == "VERB" and t.lower_ in IRREALIS:
+                return True
         heads = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "advcl", "conj") else [])
         return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) or c.lower_ == "if"
                    for v in heads for c in v.children)
+
+    def elsewhere(self, phrase: list[Token], ev: int) -> bool:
+        """A win the words around it place in another contest than ``ev``: one of several ("her
+        victories", "his third win"), a stage of a contest ("in the Florida primary"), or in another
+        place or year ("his Iowa win", "his 2004 win" when ``ev`` is national or another year's). A
+        phrase that names ``ev`` itself is never elsewhere, nor is a by-election's by a place (the
+        seat's town or region)."""
+        event = self.events.events[ev]
+        if any(self.events.tok_event.get(t.i) == ev for t in phrase):
+            return False
+        name = event.name.lower()
+        for t in phrase:
+            word = t.lower_
+            if word in ORDINALS or (word in STAGES and word not in name):
+                return True
+            if re.fullmatch(r"(?:19|20)\d\d", word) and event.date and not event.date.startswith(word):
+                return True
+            if event.type == "ByElection":   # a seat's own contest: its region may be named too
+                continue
+            g = self.names.entity_at(t.i)
+            if g != event.place and (t.ent_type_ in ("GPE", "LOC") or (g is not None and self.names.kinds[g] == PLACE)):
+                return True
+        return False
+
+    @staticmethod
+    def phrase(head: Token, leave: tuple[str, ...]) -> list[Token]:
+        """The words of ``head``'s phrase but for the children whose relation is in ``leave``."""
+        out = [head]
+        for c in head.children:
+            if c.dep_ not in leave:
+                out += c.subtree
+        return out
 
     def who(self, tok: Token) -> int | None:
         """The entity a subject token names: a name, a pronoun, a nominal, or an unnamed person."""
@@ -145,6 +192,9 @@ class OutcomeFinder:
             return
         subj, ev = self.subject(verb), self.events.event_for(sent, verb)
         if subj is None or ev is None or not (self.names.personlike(subj) or self.names.kinds[subj] == PARTY):
+            return
+        if any(o.tag_ in ("NNS", "NNPS") for o in objs) or \
+                self.elsewhere(self.phrase(verb, ("nsubj", "nsubjpass", "ccomp", "conj", "advcl", "cc", "punct")), ev):
             return
         self.add(ev, "winner", subj, None, sent, 0.8, "outcome.win")
         if self.names.kinds[subj] == PARTY:
@@ -249,7 +299,8 @@ class OutcomeFinder:
         if noun.lemma_ in ("loss", "defeat"):
             if self.names.kinds[g] == PARTY and named:
                 self.add(ev, "lost_by", g, None, sent, 0.7, "outcome.loss")
-        elif self.names.personlike(g):
+        elif self.names.personlike(g) and noun.tag_ not in ("NNS", "NNPS") \
+                and not self.elsewhere(self.phrase(noun, ("poss",)), ev):
             self.add(ev, "winner", g, None, sent, 0.7, "outcome.victory")
 
     def trigger(self, verb: Token, sent) -> None:
