@@ -91,12 +91,14 @@ class OutcomeFinder:
         return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) or c.lower_ == "if"
                    for v in heads for c in v.children)
 
-    def elsewhere(self, phrase: list[Token], ev: int) -> bool:
-        """A win the words around it place in another contest than ``ev``: one of several ("her
-        victories", "his third win"), a stage of a contest ("in the Florida primary"), or in another
-        place or year ("his Iowa win", "his 2004 win" when ``ev`` is national or another year's). A
-        phrase that names ``ev`` itself is never elsewhere, nor is a by-election's by a place (the
-        seat's town or region)."""
+    def elsewhere(self, wins: list[Token], phrase: list[Token], ev: int) -> bool:
+        """A win (``wins``, the words that name it, in ``phrase``) that is not ``ev``'s result: one of
+        several ("her victories", "his third win"), a stage of a contest ("in the Florida primary"),
+        or in another place or year ("his Iowa win", "his 2004 win" when ``ev`` is national or
+        another year's). Unless plural, a phrase that names ``ev`` itself is never elsewhere, nor is a
+        by-election's by a place (the seat's town or region)."""
+        if any(w.tag_ in ("NNS", "NNPS") for w in wins):
+            return True
         event = self.events.events[ev]
         if any(self.events.tok_event.get(t.i) == ev for t in phrase):
             return False
@@ -193,8 +195,7 @@ class OutcomeFinder:
         subj, ev = self.subject(verb), self.events.event_for(sent, verb)
         if subj is None or ev is None or not (self.names.personlike(subj) or self.names.kinds[subj] == PARTY):
             return
-        if any(o.tag_ in ("NNS", "NNPS") for o in objs) or \
-                self.elsewhere(self.phrase(verb, ("nsubj", "nsubjpass", "ccomp", "conj", "advcl", "cc", "punct")), ev):
+        if self.elsewhere(objs, self.phrase(verb, ("nsubj", "nsubjpass", "ccomp", "conj", "advcl", "cc", "punct")), ev):
             return
         self.add(ev, "winner", subj, None, sent, 0.8, "outcome.win")
         if self.names.kinds[subj] == PARTY:
@@ -299,8 +300,7 @@ class OutcomeFinder:
         if noun.lemma_ in ("loss", "defeat"):
             if self.names.kinds[g] == PARTY and named:
                 self.add(ev, "lost_by", g, None, sent, 0.7, "outcome.loss")
-        elif self.names.personlike(g) and noun.tag_ not in ("NNS", "NNPS") \
-                and not self.elsewhere(self.phrase(noun, ("poss",)), ev):
+        elif self.names.personlike(g) and not self.elsewhere([noun], self.phrase(noun, ("poss",)), ev):
             self.add(ev, "winner", g, None, sent, 0.7, "outcome.victory")
 
     def trigger(self, verb: Token, sent) -> None:
