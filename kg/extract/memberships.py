@@ -63,8 +63,12 @@ class MembershipFinder:
         return None
 
     def _main_country(self):
-        country = self.lex.country
-        counts = Counter(c for c in map(country, (x for x in self.names.texts if x[:1].isupper())) if c is not None)
+        # Each capitalised word is looked up once, with its count (in order of first use, so ties go as before).
+        counts: Counter = Counter()
+        for word, n in Counter(x for x in self.names.texts if x[:1].isupper()).items():
+            c = self.lex.country(word)
+            if c is not None:
+                counts[c] += n
         return counts.most_common(1)[0][0] if counts else None
 
     def add(self, person: int, org: int | None, role: str, current: bool, lo: int, hi: int,

@@ -62,17 +62,13 @@ class Mention:
     honorific_text: str = ""
     handle: bool = False
     group: int = -1          # cluster index, set by clustering
+    words: tuple[str, ...] = field(init=False, repr=False, compare=False)   # text split, read often
 
-    @property
-    def words(self) -> list[str]:
-        return self.text.split()
+    def __post_init__(self) -> None:
+        self.words = tuple(self.text.split())
 
     def vote(self, kind: str, weight: float) -> None:
         self.votes[kind] = self.votes.get(kind, 0.0) + weight
-
-
-def _capitalised(t: str) -> bool:
-    return bool(t) and (t[0].isupper() or (t[0] == "@" and len(t) > 1))
 
 
 class DocNames:
@@ -90,7 +86,7 @@ class DocNames:
         self.starts = [c[0] for c in cols]
         self.ends = [c[0] + c[1] for c in cols]
         self.texts = [text[s:e] for s, e in zip(self.starts, self.ends)]
-        self.caps = [_capitalised(x) for x in self.texts]
+        self.caps = [bool(x) and (x[0].isupper() or (x[0] == "@" and len(x) > 1)) for x in self.texts]   # a capital, or a handle
         # A Token looks its strings up in C, faster than hash by hash through the StringStore from Python.
         self.lowers = [t.lower_ for t in self.tokens]
         self.lemmas = [t.lemma_.lower() for t in self.tokens]
@@ -175,7 +171,7 @@ class DocNames:
         doc = self.doc
         # Split at possessives, slashes and line breaks: "Smith's Reform Party".
         cuts = [i for i in range(start, end) if self.tokens[i].tag_ == "POS" or self.tokens[i].text in ("/", "|")
-                or "\n" in self.tokens[i].text_with_ws]
+                or "\n" in self.texts[i]]   # (a token's trailing whitespace is a space or nothing)
         pieces, s = [], start
         for c in cuts:
             pieces.append((s, c + 1 if self.tokens[c].text not in ("/", "|") and self.tokens[c].tag_ != "POS" else c))
@@ -367,8 +363,8 @@ class DocNames:
 
     def _context_votes(self, m: Mention) -> None:
         doc = self.doc
-        skip = 1 if m.end < len(doc) and self.tokens[m.end].text.isupper() and self.lex.role([self.tokens[m.end].lower_]) else 0
-        after = [t.lower_ for t in self.tokens[m.end + skip:m.end + skip + 3]]   # past a title: "X MP, who"
+        skip = 1 if m.end < len(doc) and self.texts[m.end].isupper() and self.lex.role([self.lowers[m.end]]) else 0
+        after = self.lowers[m.end + skip:m.end + skip + 3]   # past a title: "X MP, who"
         first = self.lex.org(m.words[0]) if len(m.words) >= 2 and not m.org else None
         if first is not None and first.kind == PARTY:
             m.vote(ORGANIZATION, 2.0)    # "Labour Together", "Conservative Home": named after a party

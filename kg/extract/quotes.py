@@ -51,7 +51,15 @@ class QuoteFinder:
         self._starts = names.starts
         self.paragraphs = names.paragraphs
         self.sentences = [s for (ps, pe), qs in self.paragraphs for s in sentences(self.text, ps, pe, qs)]
-        self.quoted: set[int] = {c for _, qs in self.paragraphs for q in qs for c in range(q.open_mark, q.end + 1)}
+        self.quoted: set[int] = set()   # every character of every quotation, its marks included
+        for _, qs in self.paragraphs:
+            for q in qs:
+                self.quoted.update(range(q.open_mark, q.end + 1))
+        # The tokens is_cue can accept (a speech verb, or "according"), read from the shared lists so
+        # that the many others are passed over without looking at their Tokens.
+        speech = self.lex.speech
+        self.maybe_cue = [low == "according" or (pos in ("VERB", "AUX") and bool(speech.get(lemma) or lemma in SAY_LIKE))
+                          for pos, low, lemma in zip(names.pos, names.lowers, names.lemmas)]
 
     def sentence_at(self, char: int) -> tuple[int, int] | None:
         i = bisect_right(self.sentences, (char, len(self.text) + 1)) - 1
@@ -175,8 +183,9 @@ class QuoteFinder:
             return None
         span = self.doc.char_span(first[0], last[1], alignment_mode="expand")
         best = None
-        for t in self.toks[span.start:span.end] if span is not None else []:
-            if t.idx in self.quoted or not self.is_cue(t):
+        maybe, starts = self.maybe_cue, self._starts
+        for i in range(span.start, span.end) if span is not None else ():
+            if not maybe[i] or starts[i] in self.quoted or not self.is_cue(t := self.toks[i]):
                 continue
             distance = q.open_mark - t.idx if t.idx < q.start else t.idx - q.end
             if best is None or distance < best[0]:
@@ -283,13 +292,12 @@ class QuoteFinder:
     def indirect(self, direct: list[Quote]) -> list[Quote]:
         out = []
         quoted = self.quoted
-        cues = (i for i, (pos, low) in enumerate(zip(self.names.pos, self.names.lowers))
-                if pos in ("VERB", "AUX") or low == "according")   # the only tokens is_cue can accept
+        speech, lemmas = self.lex.speech, self.names.lemmas
+        # Verbs of saying and "according (to)": the only cues that report speech here.
+        cues = (i for i, maybe in enumerate(self.maybe_cue)
+                if maybe and (speech.get(lemmas[i]) == "say" or lemmas[i] in SAY_LIKE or self.names.lowers[i] == "according"))
         for t in map(self.toks.__getitem__, cues):
             if t.idx < self.skip_before or t.idx in quoted or not self.is_cue(t):
-                continue
-            lemma = t.lemma_.lower()
-            if self.lex.speech.get(lemma) != "say" and t.lower_ != "according" and lemma not in SAY_LIKE:
                 continue
             content = self.content_of(t)
             if content is None:
