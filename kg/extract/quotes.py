@@ -55,11 +55,11 @@ class QuoteFinder:
         for _, qs in self.paragraphs:
             for q in qs:
                 self.quoted.update(range(q.open_mark, q.end + 1))
-        # The tokens is_cue can accept (a speech verb, or "according"), read from the shared lists so
-        # that the many others are passed over without looking at their Tokens.
+        # Verbs of speech, read from the shared lists: with "according (to)", the only tokens is_cue
+        # accepts, so the many others are passed over without looking at their Tokens.
         speech = self.lex.speech
-        self.maybe_cue = [low == "according" or (pos in ("VERB", "AUX") and bool(speech.get(lemma) or lemma in SAY_LIKE))
-                          for pos, low, lemma in zip(names.pos, names.lowers, names.lemmas)]
+        self.speech_verb = [pos in ("VERB", "AUX") and bool(speech.get(lemma) or lemma in SAY_LIKE)
+                            for pos, lemma in zip(names.pos, names.lemmas)]
 
     def sentence_at(self, char: int) -> tuple[int, int] | None:
         i = bisect_right(self.sentences, (char, len(self.text) + 1)) - 1
@@ -78,10 +78,9 @@ class QuoteFinder:
     def is_cue(self, t: Token) -> bool:
         if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.toks[t.i + 1].lower_ == "to":
             return True
-        lemma = self.names.lemmas[t.i]
-        kind = self.lex.speech.get(lemma) or ("say" if lemma in SAY_LIKE else None)
-        if kind is None or t.pos_ not in ("VERB", "AUX"):
+        if not self.speech_verb[t.i]:
             return False
+        lemma = self.names.lemmas[t.i]
         if lemma == "go":
             return any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children)
         if t.dep_ == "amod" or any(c.dep_ == "auxpass" for c in t.children):
@@ -183,9 +182,9 @@ class QuoteFinder:
             return None
         span = self.doc.char_span(first[0], last[1], alignment_mode="expand")
         best = None
-        maybe, starts = self.maybe_cue, self._starts
+        verbs, lowers, starts = self.speech_verb, self.names.lowers, self._starts
         for i in range(span.start, span.end) if span is not None else ():
-            if not maybe[i] or starts[i] in self.quoted or not self.is_cue(t := self.toks[i]):
+            if not (verbs[i] or lowers[i] == "according") or starts[i] in self.quoted or not self.is_cue(t := self.toks[i]):
                 continue
             distance = q.open_mark - t.idx if t.idx < q.start else t.idx - q.end
             if best is None or distance < best[0]:
@@ -292,10 +291,10 @@ class QuoteFinder:
     def indirect(self, direct: list[Quote]) -> list[Quote]:
         out = []
         quoted = self.quoted
-        speech, lemmas = self.lex.speech, self.names.lemmas
+        speech, lemmas, lowers = self.lex.speech, self.names.lemmas, self.names.lowers
         # Verbs of saying and "according (to)": the only cues that report speech here.
-        cues = (i for i, maybe in enumerate(self.maybe_cue)
-                if maybe and (speech.get(lemmas[i]) == "say" or lemmas[i] in SAY_LIKE or self.names.lowers[i] == "according"))
+        cues = (i for i, verb in enumerate(self.speech_verb)
+                if (verb and (speech.get(lemmas[i]) == "say" or lemmas[i] in SAY_LIKE)) or lowers[i] == "according")
         for t in map(self.toks.__getitem__, cues):
             if t.idx < self.skip_before or t.idx in quoted or not self.is_cue(t):
                 continue
