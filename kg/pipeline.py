@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from pyoxigraph import Store
-
 from . import nlp as nlp_stage
 from . import parallel
 from .cache import Cache
+from .export.facts import QUERIES as FACTS_QUERIES
 from .export.facts import write_facts
 from .export.rdf import new_store, write_graph
+from .export.rows import Rows
 from .export.view import write_view
+from .export.view_data import QUERIES as VIEW_QUERIES
 from .graph import build_graphs
 from .incremental import build_lock, held_articles, merge, with_cache
 from .ingest import Problem, discover, read_source, url_key
@@ -204,21 +205,22 @@ def _reduce(facts: list[ArticleFacts], out: Path, cache: Cache, extract, report:
 
 def _write(facts: list[ArticleFacts], resolution: Resolution, out: Path, cache: Cache, report: BuildReport,
            view: bool) -> None:
-    """The outputs: the quads stream into the three RDF files, the new store and a copy in memory
-    (kg.export.rdf); the copy, faster to query than a store on disk, answers the queries that make
-    facts.json and the view while the store on disk takes its last pieces. The new store replaces
-    the old one only when everything else was written."""
-    memory = Store()
+    """The outputs: the quads stream into the three RDF files and the new store (kg.export.rdf),
+    and piece by piece into small stores in memory that answer the queries facts.json and the view
+    are made from (kg.export.rows), so that no copy of the whole graph is kept. facts.json and the
+    view are written while the store on disk takes its last pieces; the new store replaces the old
+    one only when everything else was written."""
+    rows = Rows(FACTS_QUERIES, VIEW_QUERIES if view else {})
     with new_store(out / "store") as store, ExitStack() as loading:
         with stage(report, "graph files and store"):
-            report.outputs += write_graph(build_graphs(facts, resolution, report.model), out, store, memory, loading)
+            report.outputs += write_graph(build_graphs(facts, resolution, report.model), out, store, rows.add, loading)
         cache.prune({f.meta.sha256 for f in facts})
         with stage(report, "facts.json"):
-            data = write_facts(memory, out / "facts.json")
+            data = write_facts(rows, out / "facts.json")
         report.outputs.append(out / "facts.json")
         if view:
             with stage(report, "view"):
-                write_view(memory, out / "graph.html")
+                write_view(rows, out / "graph.html")
             report.outputs.append(out / "graph.html")
         with stage(report, "graph files and store"):   # waiting for the disk store, if it is still loading
             loading.close()
@@ -227,4 +229,4 @@ def _write(facts: list[ArticleFacts], resolution: Resolution, out: Path, cache: 
                           "people": sum(1 for e in data["entities"] if e["type"] == "Person"),
                           "quotes": len(data["quotes"]), "memberships": len(data["memberships"]),
                           "events": len(data["events"]),
-                          "outcomes": sum(len(e["outcomes"]) for e in data["events"]), "triples": len(memory)})
+                          "outcomes": sum(len(e["outcomes"]) for e in data["events"]), "triples": rows.quads})

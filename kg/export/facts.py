@@ -1,8 +1,9 @@
 """facts.json: the graph's facts in the gold-standard schema, read back with SPARQL.
 
-Everything here comes from queries over the built store, so what is scored is
-exactly what is in the graph. Schema: ../shared/gold/README.md (entities,
-memberships, quotes with character offsets, events with outcomes).
+Everything here comes from queries over the built graph (QUERIES, asked of a
+store or of the pieces of a build's quad stream: kg.export.rows), so what is
+scored is exactly what is in the graph. Schema: ../shared/gold/README.md
+(entities, memberships, quotes with character offsets, events with outcomes).
 """
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from .. import iri
-from ..vocab import KG, NOTATIONS, PREFIXES, SCHEMA
+from ..vocab import KG, NOTATIONS, SCHEMA
 from . import atomic_file
+from .rows import Rows
 
 ENTITIES = f"<{iri.ENTITIES_GRAPH}>"
 # The gold schema's entity types, most specific first.
@@ -31,22 +33,52 @@ def _notation(scheme: str) -> dict[str, str]:
     return {str(term): notation for notation, term in NOTATIONS[scheme].items()}
 
 
-def select(store: Store, query: str) -> list[dict[str, str | None]]:
-    """Rows of a SELECT query as dicts of lexical values (None where unbound)."""
-    results = store.query(query, prefixes=PREFIXES)
-    names = [v.value for v in results.variables]
-    return [{n: (term.value if term is not None else None) for n, term in zip(names, row)} for row in results]
+def _evidence_query(cls: str, fields: str, extra: str) -> str:
+    """Facts of a class with their confidence and evidence (the exact words, the article and its file)."""
+    return f"""
+        SELECT ?x {fields} ?conf ?art ?file ?exact WHERE {{ GRAPH ?g {{
+            ?x a {cls} ; kg:confidence ?conf ; prov:wasDerivedFrom ?ev . {extra}
+            ?ev oa:hasSource ?art ; oa:hasSelector ?sel . ?sel oa:exact ?exact .
+            ?art kg:fileName ?file }} }}"""
 
 
-def entities(store: Store) -> list[dict]:
-    rows = select(store, f"""
+# What facts.json reads; the view reads some of them too (kg.export.view_data).
+QUERIES = {
+    "entities": f"""
         SELECT ?e ?cls ?name ?alias ?gender WHERE {{ GRAPH {ENTITIES} {{
             ?e a ?cls ; schema:name ?name .
             OPTIONAL {{ ?e skos:altLabel ?alias }}
-            OPTIONAL {{ ?e schema:gender ?gender }} }} }}""")
+            OPTIONAL {{ ?e schema:gender ?gender }} }} }}""",
+    "memberships": _evidence_query("org:Membership", "?person ?org ?role ?status ?seen",
+                                   "?x org:member ?person ; kg:roleLabel ?role ; kg:temporalStatus ?status . "
+                                   "OPTIONAL { ?x org:organization ?org } OPTIONAL { ?x kg:observedAt ?seen }"),
+    "quotes": """
+        SELECT ?q ?speaker ?text ?type ?cue ?conf ?art ?file ?start ?end WHERE { GRAPH ?g {
+            ?q a kg:Quotation ; schema:creator ?speaker ; schema:text ?text ; kg:quoteType ?type ;
+               kg:cue ?cue ; kg:confidence ?conf ; schema:isPartOf ?art ; prov:wasDerivedFrom ?ev .
+            ?art kg:fileName ?file .
+            ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end } }""",
+    "events": f"""
+        SELECT ?e ?cls ?name ?date ?place WHERE {{ GRAPH {ENTITIES} {{
+            ?e a schema:Event, ?cls ; schema:name ?name .
+            OPTIONAL {{ ?e kg:date ?date }} OPTIONAL {{ ?e schema:location ?place }} }} }}""",
+    "winners": "SELECT ?e ?w WHERE { GRAPH ?g { ?e kg:winner ?w . ?w a ?t } }",
+    "outcomes": _evidence_query("kg:Outcome", "?event ?type ?subject ?value",
+                                "?x kg:outcomeOf ?event ; kg:outcomeType ?type . "
+                                "OPTIONAL { ?x kg:outcomeSubject ?subject } OPTIONAL { ?x kg:outcomeValue ?value }"),
+    "articles": """
+        SELECT ?art ?file ?title ?date ?author ?publisher ?start ?end WHERE { GRAPH ?g {
+            ?art a schema:NewsArticle ; kg:fileName ?file .
+            OPTIONAL { ?art schema:headline ?title } OPTIONAL { ?art schema:datePublished ?date }
+            OPTIONAL { ?art schema:author ?author } OPTIONAL { ?art schema:publisher ?publisher }
+            OPTIONAL { ?art kg:boilerplate ?b . ?b oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end } } }""",
+}
+
+
+def entities(rows: Rows) -> list[dict]:
     by_id: dict[str, dict] = {}
     classes: dict[str, set] = defaultdict(set)
-    for r in rows:
+    for r in rows["entities"]:
         eid = iri.entity_id(r["e"])
         classes[eid].add(r["cls"])
         e = by_id.setdefault(eid, {"id": eid, "type": None, "name": r["name"], "aliases": [], "gender": None})
@@ -66,23 +98,15 @@ def entities(store: Store) -> list[dict]:
     return out
 
 
-def _evidence_rows(store: Store, cls: str, fields: str, extra: str) -> list[dict]:
-    """Facts of a class with their evidence, in an order that does not depend on the store's."""
-    rows = select(store, f"""
-        SELECT ?x {fields} ?file ?exact WHERE {{ GRAPH ?g {{
-            ?x a {cls} ; prov:wasDerivedFrom ?ev . {extra}
-            ?ev oa:hasSource ?art ; oa:hasSelector ?sel . ?sel oa:exact ?exact .
-            ?art kg:fileName ?file }} }}""")
-    return sorted(rows, key=lambda r: (r["file"], r["exact"], *(v or "" for v in r.values())))
+def _evidence_rows(rows: Rows, name: str) -> list[dict]:
+    """Rows of an evidence query in an order that does not depend on the store's."""
+    return sorted(rows[name], key=lambda r: (r["file"], r["exact"], *(v or "" for v in r.values())))
 
 
-def memberships(store: Store) -> list[dict]:
-    rows = _evidence_rows(store, "org:Membership", "?person ?org ?role ?status",
-                          "?x org:member ?person ; kg:roleLabel ?role ; kg:temporalStatus ?status . "
-                          "OPTIONAL { ?x org:organization ?org }")
+def memberships(rows: Rows) -> list[dict]:
     status = _notation("TemporalStatusScheme")
     merged: dict[tuple, dict] = {}
-    for r in rows:
+    for r in _evidence_rows(rows, "memberships"):
         current = status.get(r["status"]) != "former"
         key = (r["person"], r["org"], r["role"].lower(), current)
         m = merged.setdefault(key, {"person": iri.entity_id(r["person"]), "role": r["role"],
@@ -94,40 +118,28 @@ def memberships(store: Store) -> list[dict]:
     return sorted(merged.values(), key=lambda m: (m["person"], m["organization"] or "", m["role"]))
 
 
-def quotes(store: Store) -> list[dict]:
-    rows = select(store, """
-        SELECT ?q ?speaker ?text ?type ?cue ?file ?start ?end ?conf WHERE { GRAPH ?g {
-            ?q a kg:Quotation ; schema:creator ?speaker ; schema:text ?text ; kg:quoteType ?type ;
-               kg:cue ?cue ; kg:confidence ?conf ; schema:isPartOf ?art ; prov:wasDerivedFrom ?ev .
-            ?art kg:fileName ?file .
-            ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end } }""")
+def quotes(rows: Rows) -> list[dict]:
     kinds = _notation("QuoteTypeScheme")
     out = [{"speaker": iri.entity_id(r["speaker"]), "text": r["text"],
             "kind": "direct" if kinds[r["type"]] == "direct" else "indirect",
             "file": r["file"], "start": int(r["start"]), "end": int(r["end"]), "cue": r["cue"],
-            "confidence": float(r["conf"])} for r in rows]
+            "confidence": float(r["conf"])} for r in rows["quotes"]]
     return sorted(out, key=lambda q: (q["file"], q["start"], q["end"], q["kind"]))
 
 
-def events(store: Store) -> list[dict]:
-    rows = select(store, f"""
-        SELECT ?e ?cls ?name ?date ?place WHERE {{ GRAPH {ENTITIES} {{
-            ?e a schema:Event, ?cls ; schema:name ?name .
-            OPTIONAL {{ ?e kg:date ?date }} OPTIONAL {{ ?e schema:location ?place }} }} }}""")
+def events(rows: Rows) -> list[dict]:
     evs: dict[str, dict] = {}
-    for r in rows:
+    for r in rows["events"]:
         eid = iri.entity_id(r["e"])
         ev = evs.setdefault(eid, {"id": eid, "name": r["name"], "type": None, "date": r["date"],
                                   "place": iri.entity_id(r["place"]) if r["place"] else None, "outcomes": []})
         ev["type"] = ev["type"] or EVENT_TYPES.get(r["cls"])
     winners = defaultdict(list)
-    for r in select(store, "SELECT ?e ?w WHERE { GRAPH ?g { ?e kg:winner ?w . ?w a ?t } }"):
+    for r in rows["winners"]:
         winners[r["e"]].append(r["w"])
     predicates = _notation("OutcomeScheme")
     merged: dict[tuple, dict] = {}
-    for r in _evidence_rows(store, "kg:Outcome", "?event ?type ?subject ?value",
-                            "?x kg:outcomeOf ?event ; kg:outcomeType ?type . "
-                            "OPTIONAL { ?x kg:outcomeSubject ?subject } OPTIONAL { ?x kg:outcomeValue ?value }"):
+    for r in _evidence_rows(rows, "outcomes"):
         subject = r["subject"]
         if subject is None:   # a majority stated without its winner: the election's winner
             people = sorted({w for w in winners[r["event"]] if "/person/" in w})
@@ -149,15 +161,9 @@ def events(store: Store) -> list[dict]:
     return sorted(evs.values(), key=lambda e: e["id"])
 
 
-def articles(store: Store) -> list[dict]:
-    rows = select(store, """
-        SELECT ?art ?file ?title ?date ?author ?publisher ?start ?end WHERE { GRAPH ?g {
-            ?art a schema:NewsArticle ; kg:fileName ?file .
-            OPTIONAL { ?art schema:headline ?title } OPTIONAL { ?art schema:datePublished ?date }
-            OPTIONAL { ?art schema:author ?author } OPTIONAL { ?art schema:publisher ?publisher }
-            OPTIONAL { ?art kg:boilerplate ?b . ?b oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end } } }""")
+def articles(rows: Rows) -> list[dict]:
     out: dict[str, dict] = {}
-    for r in rows:
+    for r in rows["articles"]:
         a = out.setdefault(r["art"], {"file": r["file"], "title": r["title"], "date": r["date"],
                                       "author": r["author"], "publisher": r["publisher"], "boilerplate_spans": []})
         if r["start"] is not None and [int(r["start"]), int(r["end"])] not in a["boilerplate_spans"]:
@@ -167,13 +173,15 @@ def articles(store: Store) -> list[dict]:
     return sorted(out.values(), key=lambda a: a["file"])
 
 
-def facts(store: Store) -> dict:
-    return {"articles": articles(store), "entities": entities(store), "memberships": memberships(store),
-            "quotes": quotes(store), "events": events(store)}
+def facts(source: Store | Rows) -> dict:
+    """facts.json's content, from a store or from rows of QUERIES gathered during a build."""
+    rows = source if isinstance(source, Rows) else Rows.of(source, QUERIES)
+    return {"articles": articles(rows), "entities": entities(rows), "memberships": memberships(rows),
+            "quotes": quotes(rows), "events": events(rows)}
 
 
-def write_facts(store: Store, path: Path) -> dict:
-    data = facts(store)
+def write_facts(source: Store | Rows, path: Path) -> dict:
+    data = facts(source)
     with atomic_file(Path(path), "w") as f:
         f.write(dumps(data))
     return data

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse, serialize
 
@@ -59,15 +59,18 @@ def new_store(target: Path) -> Iterator[Store]:
 SHARED_SUBJECTS = tuple(iri.BASE + kind + "/" for kind in ("person", "organization", "place", "event", "candidacy"))
 CHUNK = 20_000           # quads serialised at a time
 STORE_BATCH = 250_000    # quads the disk store takes at a time
+PIECE = 50_000           # quads read back at a time (kg.export.rows)
 
 
-def write_graph(graphs: Iterable[list[Quad]], out: Path, store: Store, memory: Store | None = None,
+def write_graph(graphs: Iterable[list[Quad]], out: Path, store: Store, read: Callable[[Store], None] | None = None,
                 background: ExitStack | None = None) -> list[Path]:
     """graph.nq, graph.trig and graph.ttl, written as the graphs stream by, and every quad into
-    ``store`` (on disk) and ``memory`` (an in-memory store), each filled by a thread of its own
-    while this one goes on: Oxigraph parses N-Quads text without holding the GIL. It returns when
-    the files and ``memory`` are complete; with ``background`` the disk store may still be loading
-    its last pieces until that stack is closed, so that the caller can go on meanwhile.
+    ``store`` (on disk) and into small in-memory stores of about PIECE quads (whole named graphs),
+    each handed to ``read`` and then dropped (kg.export.rows.Rows.add). The stores are filled by a
+    thread each while this one goes on (Oxigraph parses N-Quads text without holding the GIL);
+    ``read`` runs on this thread. It returns when the files are written and every piece was read;
+    with ``background`` the disk store may still be loading its last pieces until that stack is
+    closed, so that the caller can go on meanwhile.
 
     Each graph comes whole (kg.graph.build_graphs), so it is one block in TriG. Turtle has no
     named graphs: it gets every triple but the ontology's, each once (a shortcut such as
@@ -78,11 +81,11 @@ def write_graph(graphs: Iterable[list[Quad]], out: Path, store: Store, memory: S
     shared: set = set()
     with ExitStack() as files:
         # The disk store takes large pieces through its bulk loader (each piece is a set of new
-        # files in the database: few pieces keep it fast to read), the memory store small ones.
+        # files in the database: few pieces keep it fast to read), the reader smaller ones.
         disk = (background or files).enter_context(_Feeder(store.bulk_load, STORE_BATCH))
         feeders = [disk]
-        if memory is not None:
-            feeders.append(files.enter_context(_Feeder(memory.load, CHUNK)))
+        if read is not None:
+            feeders.append(files.enter_context(_Feeder(_piece, PIECE, then=read)))
         nq, trig, ttl = (files.enter_context(atomic_file(p)) for p in paths)
         for n, (chunk, ontology) in enumerate(_chunks(graphs)):
             data = serialize(chunk, None, RdfFormat.N_QUADS)
@@ -104,11 +107,18 @@ def write_graph(graphs: Iterable[list[Quad]], out: Path, store: Store, memory: S
     return paths
 
 
-class _Feeder:
-    """N-Quads text gathered into pieces of about ``batch`` quads, each loaded by ``load`` in a thread."""
+def _piece(input: bytes, format: RdfFormat) -> Store:
+    piece = Store()
+    piece.load(input, format=format)
+    return piece
 
-    def __init__(self, load, batch: int):
-        self.load, self.batch = load, batch
+
+class _Feeder:
+    """N-Quads text gathered into pieces of about ``batch`` quads, each loaded by ``load`` in a thread;
+    ``then``, if given, gets what each load returned, in order, on the calling thread."""
+
+    def __init__(self, load, batch: int, then: Callable | None = None):
+        self.load, self.batch, self.then = load, batch, then
         self.parts: list[bytes] = []
         self.quads = 0
         self.thread = ThreadPoolExecutor(1)
@@ -120,7 +130,12 @@ class _Feeder:
         if self.quads >= self.batch:
             self._submit()
         while self.pending and self.pending[0].done():
-            self.pending.pop(0).result()   # (raises a failed load's error)
+            self._take()
+
+    def _take(self) -> None:
+        loaded = self.pending.pop(0).result()   # (raises a failed load's error)
+        if self.then is not None:
+            self.then(loaded)
 
     def _submit(self) -> None:
         if self.parts:
@@ -138,9 +153,8 @@ class _Feeder:
         if kind is None:
             self._submit()
         self.thread.shutdown(wait=True, cancel_futures=kind is not None)
-        if kind is None:
-            for done in self.pending:
-                done.result()
+        while kind is None and self.pending:
+            self._take()
 
 
 def _chunks(graphs: Iterable[list[Quad]]) -> Iterator[tuple[list[Quad], bool]]:

@@ -21,7 +21,8 @@ from pyvis.network import Network
 
 from . import DEFAULT_MAX_NODES, atomic_file
 from .layout import layout
-from .view_data import OUTCOME, PLACE, QUOTE, ROLE, SAID, focus, graph_from_store, most_connected
+from .rows import Rows
+from .view_data import OUTCOME, PLACE, QUOTE, ROLE, SAID, focus, graph_from_rows, graph_from_store, most_connected
 from .view_construct import graph_from_construct
 
 PHYSICS_MAX_NODES = 500      # above this, positions are fixed and physics starts off
@@ -142,9 +143,11 @@ def write_html(g: nx.MultiDiGraph, path: Path, title: str = "kg: network view") 
         f.write(html)
 
 
-def write_view(store: Store, path: Path, max_nodes: int = DEFAULT_MAX_NODES) -> nx.MultiDiGraph:
-    """graph.html of a build: the whole graph, or its ``max_nodes`` most connected nodes (the page says so)."""
-    g = most_connected(graph_from_store(store), max_nodes)
+def write_view(source: Store | Rows, path: Path, max_nodes: int = DEFAULT_MAX_NODES) -> nx.MultiDiGraph:
+    """graph.html of a build: the whole graph, or its ``max_nodes`` most connected nodes (the page says
+    so); from a store, or from the rows of view_data.QUERIES a build gathered."""
+    g = graph_from_rows(source) if isinstance(source, Rows) else graph_from_store(source)
+    g = most_connected(g, max_nodes)
     write_html(g, path)
     return g
 

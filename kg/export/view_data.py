@@ -1,4 +1,5 @@
-"""What the network view draws: a networkx graph read from the store with SPARQL.
+"""What the network view draws: a networkx graph read back from the graph with SPARQL (QUERIES,
+asked of a store or of the pieces of a build's quad stream: kg.export.rows).
 
 Nodes are entities (people, parties, organisations, places, events) and
 quotations; edges are facts: a role (person -> organisation), "said" (person
@@ -19,7 +20,9 @@ import networkx as nx
 from pyoxigraph import Store
 
 from ..vocab import NOTATIONS
-from .facts import ENTITIES, TYPES, select
+from .facts import ENTITIES, TYPES
+from .facts import QUERIES as FACTS_QUERIES
+from .rows import Row, Rows
 
 QUOTE = "Quote"
 # Fact kinds, as the view's filters name them.
@@ -40,6 +43,21 @@ def _notations(scheme: str) -> dict[str, str]:
     return {str(term): notation for notation, term in NOTATIONS[scheme].items()}
 
 
+# The view reads facts.json's queries (a build asks each once) and two of its own.
+QUERIES = {**{name: FACTS_QUERIES[name] for name in ("articles", "entities", "memberships", "outcomes", "quotes")},
+           "mentions": f"""SELECT ?e ?n ?date ?place WHERE {{ GRAPH {ENTITIES} {{ ?e kg:mentionCount ?n .
+               OPTIONAL {{ ?e kg:date ?date }} OPTIONAL {{ ?e schema:location ?place }} }} }}""",
+           "about": "SELECT ?q ?x WHERE { GRAPH ?g { ?q a kg:Quotation ; schema:about ?x } }"}
+
+
+def ordered(rows: list[Row], *first: str) -> list[Row]:
+    """Rows sorted by the columns ``first`` (unbound before any value, as SPARQL's ORDER BY), then by
+    the rest, so that the order never depends on a store's."""
+    def key(r: Row) -> tuple:
+        return tuple((r[c] is not None, r[c] or "") for c in first) + tuple(v or "" for v in r.values())
+    return sorted(rows, key=key)
+
+
 @dataclass
 class Articles:
     """The articles evidence points into: a list for the page, an index by IRI."""
@@ -48,13 +66,9 @@ class Articles:
     index: dict[str, int]
 
     @classmethod
-    def read(cls, store: Store) -> "Articles":
-        rows = select(store, """SELECT ?art ?file ?title ?date WHERE { GRAPH ?g {
-            ?art a schema:NewsArticle ; kg:fileName ?file .
-            OPTIONAL { ?art schema:headline ?title } OPTIONAL { ?art schema:datePublished ?date } } }
-            ORDER BY ?file""")
+    def read(cls, rows: Rows) -> "Articles":
         out, index = [], {}
-        for r in rows:
+        for r in ordered(rows["articles"], "file"):
             if r["art"] not in index:
                 index[r["art"]] = len(out)
                 out.append({"file": r["file"], "title": r["title"], "date": r["date"]})
@@ -67,21 +81,23 @@ def evidence(r: dict, articles: Articles, **extra) -> dict:
     return ev
 
 
-def add_entities(g: nx.MultiDiGraph, store: Store) -> None:
+def add_entities(g: nx.MultiDiGraph, rows: Rows) -> None:
     classes: dict[str, set] = defaultdict(set)
     names = {}
-    for r in select(store, f"SELECT ?e ?cls ?name WHERE {{ GRAPH {ENTITIES} {{ ?e a ?cls ; schema:name ?name }} }}"):
+    aliases: dict[str, set] = defaultdict(set)
+    for r in ordered(rows["entities"], "e"):
         classes[r["e"]].add(r["cls"])
         names[r["e"]] = r["name"]
+        if r["alias"] is not None:
+            aliases[r["e"]].add(r["alias"])
     for e, cls in classes.items():
         kind = next((name for c, name in TYPES if str(c) in cls), None)
         if kind:
             g.add_node(e, label=names[e], kind=kind, aliases=[], facts=[])
-    for r in select(store, f"SELECT ?e ?alias WHERE {{ GRAPH {ENTITIES} {{ ?e skos:altLabel ?alias }} }} ORDER BY ?alias"):
-        if r["e"] in g and r["alias"] != g.nodes[r["e"]]["label"]:
-            g.nodes[r["e"]]["aliases"].append(r["alias"])
-    for r in select(store, f"""SELECT ?e ?n ?date ?place WHERE {{ GRAPH {ENTITIES} {{ ?e kg:mentionCount ?n .
-            OPTIONAL {{ ?e kg:date ?date }} OPTIONAL {{ ?e schema:location ?place }} }} }}"""):
+    for e, named in aliases.items():
+        if e in g:
+            g.nodes[e]["aliases"] = sorted(named - {names[e]})
+    for r in ordered(rows["mentions"], "e"):
         if r["e"] in g:
             node = g.nodes[r["e"]]
             node["mentions"] = int(r["n"])
@@ -100,58 +116,48 @@ def add_fact(g: nx.MultiDiGraph, a: str, b: str, kind: str, label: str, ev: dict
         g[a][b][key]["evidence"].append(ev)
 
 
-def add_memberships(g: nx.MultiDiGraph, store: Store, articles: Articles) -> None:
+def add_memberships(g: nx.MultiDiGraph, rows: Rows, articles: Articles) -> None:
     status = _notations("TemporalStatusScheme")
-    for r in select(store, """SELECT ?p ?o ?role ?status ?conf ?art ?exact ?seen WHERE { GRAPH ?g {
-            ?m a org:Membership ; org:member ?p ; kg:roleLabel ?role ; kg:temporalStatus ?status ;
-               kg:confidence ?conf ; prov:wasDerivedFrom ?ev .
-            OPTIONAL { ?m org:organization ?o } OPTIONAL { ?m kg:observedAt ?seen }
-            ?ev oa:hasSource ?art ; oa:hasSelector ?sel . ?sel oa:exact ?exact } } ORDER BY ?p ?role ?art"""):
-        if r["p"] not in g:
+    for r in ordered(rows["memberships"], "person", "role", "art"):
+        if r["person"] not in g:
             continue
         label = ("former " if status.get(r["status"]) == "former" else "") + r["role"]
         ev = evidence(r, articles, observed=r["seen"])
-        if r["o"] in g:
-            add_fact(g, r["p"], r["o"], ROLE, label, ev)
+        if r["org"] in g:
+            add_fact(g, r["person"], r["org"], ROLE, label, ev)
         else:
-            g.nodes[r["p"]]["facts"].append({"kind": ROLE, "label": label, **ev})
+            g.nodes[r["person"]]["facts"].append({"kind": ROLE, "label": label, **ev})
 
 
-def add_outcomes(g: nx.MultiDiGraph, store: Store, articles: Articles) -> None:
+def add_outcomes(g: nx.MultiDiGraph, rows: Rows, articles: Articles) -> None:
     types = _notations("OutcomeScheme")
-    for r in select(store, """SELECT ?e ?t ?s ?v ?conf ?art ?exact WHERE { GRAPH ?g {
-            ?x a kg:Outcome ; kg:outcomeOf ?e ; kg:outcomeType ?t ; kg:confidence ?conf ; prov:wasDerivedFrom ?ev .
-            OPTIONAL { ?x kg:outcomeSubject ?s } OPTIONAL { ?x kg:outcomeValue ?v }
-            ?ev oa:hasSource ?art ; oa:hasSelector ?sel . ?sel oa:exact ?exact } } ORDER BY ?e ?t ?s ?art"""):
-        if r["e"] not in g:
+    for r in ordered(rows["outcomes"], "event", "type", "subject", "art"):
+        if r["event"] not in g:
             continue
-        kind = types.get(r["t"], "outcome")
-        value = f"{int(r['v']):,}" if r["v"] else None
+        kind = types.get(r["type"], "outcome")
+        value = f"{int(r['value']):,}" if r["value"] else None
         ev = evidence(r, articles, value=value)
-        if r["s"] in g:
-            add_fact(g, r["s"], r["e"], OUTCOME, outcome_words(kind, value), ev)
+        if r["subject"] in g:
+            add_fact(g, r["subject"], r["event"], OUTCOME, outcome_words(kind, value), ev)
         else:
-            g.nodes[r["e"]]["facts"].append({"kind": OUTCOME, "label": kind.replace("_", " "), **ev})
+            g.nodes[r["event"]]["facts"].append({"kind": OUTCOME, "label": kind.replace("_", " "), **ev})
 
 
-def add_quotes(g: nx.MultiDiGraph, store: Store, articles: Articles, max_per_speaker: int) -> None:
+def add_quotes(g: nx.MultiDiGraph, rows: Rows, articles: Articles, max_per_speaker: int) -> None:
     """Quotation nodes, at most ``max_per_speaker`` for each speaker (the longest first)."""
     kinds = _notations("QuoteTypeScheme")
     about = defaultdict(list)
-    for r in select(store, "SELECT ?q ?x WHERE { GRAPH ?g { ?q a kg:Quotation ; schema:about ?x } }"):
+    for r in rows["about"]:
         if r["x"] in g:
             about[r["q"]].append(g.nodes[r["x"]]["label"])
     by_speaker = defaultdict(list)
-    for r in select(store, """SELECT ?q ?s ?text ?type ?cue ?conf ?art ?start WHERE { GRAPH ?g {
-            ?q a kg:Quotation ; schema:creator ?s ; schema:text ?text ; kg:quoteType ?type ; kg:cue ?cue ;
-               kg:confidence ?conf ; schema:isPartOf ?art ; prov:wasDerivedFrom ?ev .
-            ?ev oa:hasSelector ?pos . ?pos oa:start ?start } }"""):
-        if r["s"] in g:
-            by_speaker[r["s"]].append(r)
-    for speaker, rows in by_speaker.items():
-        g.nodes[speaker]["quotes"] = len(rows)
-        rows.sort(key=lambda r: (-len(r["text"]), r["q"]))
-        for r in rows[:max_per_speaker]:
+    for r in ordered(rows["quotes"], "speaker"):
+        if r["speaker"] in g:
+            by_speaker[r["speaker"]].append(r)
+    for speaker, quoted in by_speaker.items():
+        g.nodes[speaker]["quotes"] = len(quoted)
+        quoted.sort(key=lambda r: (-len(r["text"]), r["q"]))
+        for r in quoted[:max_per_speaker]:
             text = " ".join(r["text"].split())
             g.add_node(r["q"], label=text if len(text) <= 40 else text[:38].rstrip() + "…", kind=QUOTE,
                        text=r["text"], cue=r["cue"], quote_type=kinds.get(r["type"], "direct"),
@@ -160,18 +166,23 @@ def add_quotes(g: nx.MultiDiGraph, store: Store, articles: Articles, max_per_spe
             add_fact(g, speaker, r["q"], SAID, r["cue"], None)
 
 
-def graph_from_store(store: Store, max_quotes_per_speaker: int = 5) -> nx.MultiDiGraph:
-    """The whole view graph of a store; entities with no fact at all are left out (events stay)."""
+def graph_from_rows(rows: Rows, max_quotes_per_speaker: int = 5) -> nx.MultiDiGraph:
+    """The whole view graph from rows of QUERIES; entities with no fact at all are left out (events stay)."""
     g = nx.MultiDiGraph()
-    articles = Articles.read(store)
+    articles = Articles.read(rows)
     g.graph["articles"] = articles.rows
-    add_entities(g, store)
-    add_memberships(g, store, articles)
-    add_outcomes(g, store, articles)
-    add_quotes(g, store, articles, max_quotes_per_speaker)
+    add_entities(g, rows)
+    add_memberships(g, rows, articles)
+    add_outcomes(g, rows, articles)
+    add_quotes(g, rows, articles, max_quotes_per_speaker)
     g.remove_nodes_from([n for n, d in g.nodes(data=True)
                          if g.degree(n) == 0 and d["kind"] != "Event" and not d["facts"]])
     return g
+
+
+def graph_from_store(store: Store, max_quotes_per_speaker: int = 5) -> nx.MultiDiGraph:
+    """The whole view graph of a store."""
+    return graph_from_rows(Rows.of(store, QUERIES), max_quotes_per_speaker)
 
 
 class ViewError(Exception):
