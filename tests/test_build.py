@@ -89,3 +89,17 @@ def test_a_rebuild_gives_the_same_triples(seed_build, tmp_path):
     first = set(ox.parse(path=str(out / "graph.nq")))
     again = set(ox.parse(path=str(tmp_path / "graph.nq")))
     assert first == again
+
+
+def test_a_majority_stated_without_its_winner_goes_to_the_winner_another_article_names(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Jane Doe wins Exeter by-election\n\nJane Doe has won the Exeter "
+                                          "by-election for the Liberal Democrats.\n", encoding="utf-8")
+    said = "The Liberal Democrats held on in the Exeter by-election with a majority of 2,469 votes."
+    (tmp_path / "in" / "b.txt").write_text(f"Exeter result\n\n{said}\n", encoding="utf-8")
+    proc = run_kg("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    facts = json.loads((tmp_path / "out" / "facts.json").read_text(encoding="utf-8"))
+    outcomes = {(o["predicate"], o["subject"], o["value"]): o["evidence"] for e in facts["events"] for o in e["outcomes"]}
+    assert ("winner", "person/jane-doe", None) in outcomes
+    assert outcomes[("majority", "person/jane-doe", 2469)] == [{"file": "b.txt", "text": said}]

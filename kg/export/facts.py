@@ -62,7 +62,7 @@ QUERIES = {
         SELECT ?e ?cls ?name ?date ?place WHERE {{ GRAPH {ENTITIES} {{
             ?e a schema:Event, ?cls ; schema:name ?name .
             OPTIONAL {{ ?e kg:date ?date }} OPTIONAL {{ ?e schema:location ?place }} }} }}""",
-    "winners": "SELECT ?e ?w WHERE { GRAPH ?g { ?e kg:winner ?w . ?w a ?t } }",
+    "winners": "SELECT ?e ?w WHERE { GRAPH ?g { ?e kg:winner ?w } }",
     "outcomes": _evidence_query("kg:Outcome", "?event ?type ?subject ?value",
                                 "?x kg:outcomeOf ?event ; kg:outcomeType ?type . "
                                 "OPTIONAL { ?x kg:outcomeSubject ?subject } OPTIONAL { ?x kg:outcomeValue ?value }"),
