@@ -15,6 +15,7 @@ one party, belongs to that party (with a lower confidence).
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
 
 from spacy.tokens import Doc, Token
 
@@ -65,7 +66,7 @@ class MembershipFinder:
     def _main_country(self):
         # Each capitalised word is looked up once, with its count (in order of first use, so ties go as before).
         counts: Counter = Counter()
-        for word, n in Counter(x for x in self.names.texts if x[:1].isupper()).items():
+        for word, n in Counter(compress(self.names.texts, self.names.caps)).items():   # (and handles: no country)
             c = self.lex.country(word)
             if c is not None:
                 counts[c] += n

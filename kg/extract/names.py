@@ -16,7 +16,8 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LENGTH, POS
+import numpy
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, POS, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
@@ -81,16 +82,19 @@ class DocNames:
         self.text = doc.text if text is None else text
         self.tokens = list(doc)   # and a Token is made on every doc[i]: make each once
         # Per-token facts the passes share, read from the Doc's arrays rather than token by token.
-        cols = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
+        cols = doc.to_array([IDX, LENGTH, POS, TAG, IS_PUNCT, IS_SPACE]).T if len(doc) else numpy.zeros((6, 0), "uint64")
         text = self.text
-        self.starts = [c[0] for c in cols]
-        self.ends = [c[0] + c[1] for c in cols]
+        self.starts = cols[0].tolist()
+        self.ends = (cols[0] + cols[1]).tolist()   # (added by numpy, not by a loop in Python)
         self.texts = [text[s:e] for s, e in zip(self.starts, self.ends)]
         self.caps = [bool(x) and (x[0].isupper() or (x[0] == "@" and len(x) > 1)) for x in self.texts]   # a capital, or a handle
         # A Token looks its strings up in C, faster than hash by hash through the StringStore from Python.
         self.lowers = [t.lower_ for t in self.tokens]
         self.lemmas = [t.lemma_.lower() for t in self.tokens]
-        self.pos = [POS_NAMES[c[2]] for c in cols]
+        self.pos = [POS_NAMES[c] for c in cols[2].tolist()]
+        possessive = doc.vocab.strings["POS"]   # the tag of "'s"
+        self.possessive = [tag == possessive for tag in cols[3].tolist()]
+        self.blank = (cols[4] | cols[5]).astype(bool).tolist()   # punctuation or white space
         self.honorifics = [self.lex.honorific(x) if c else None for x, c in zip(self.texts, self.caps)]
         self.quoted = self._quoted_tokens()
         self.mentions: list[Mention] = []
@@ -159,22 +163,21 @@ class DocNames:
             self._context_votes(m)
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
-        while start < end and (self.tokens[start].is_punct or self.tokens[start].is_space or self.tokens[start].lower_ in ("the", "a", "an")
-                               or self.tokens[start].tag_ == "POS"):
+        blank, lowers, possessive = self.blank, self.lowers, self.possessive
+        while start < end and (blank[start] or lowers[start] in ("the", "a", "an") or possessive[start]):
             start += 1
-        while end > start and (self.tokens[end - 1].is_punct or self.tokens[end - 1].is_space or self.tokens[end - 1].tag_ == "POS"
-                               or self.tokens[end - 1].lower_ in ("'s", "’s", "the")):
+        while end > start and (blank[end - 1] or possessive[end - 1] or lowers[end - 1] in ("'s", "’s", "the")):
             end -= 1
         return start, end
 
     def _from_ner(self, start: int, end: int, label: str) -> list[Mention]:
-        doc = self.doc
+        doc, texts = self.doc, self.texts
         # Split at possessives, slashes and line breaks: "Smith's Reform Party".
-        cuts = [i for i in range(start, end) if self.tokens[i].tag_ == "POS" or self.tokens[i].text in ("/", "|")
-                or "\n" in self.texts[i]]   # (a token's trailing whitespace is a space or nothing)
+        cuts = [i for i in range(start, end) if self.possessive[i] or texts[i] in ("/", "|")
+                or "\n" in texts[i]]   # (a token's trailing whitespace is a space or nothing)
         pieces, s = [], start
         for c in cuts:
-            pieces.append((s, c + 1 if self.tokens[c].text not in ("/", "|") and self.tokens[c].tag_ != "POS" else c))
+            pieces.append((s, c + 1 if texts[c] not in ("/", "|") and not self.possessive[c] else c))
             s = c + 1
         pieces.append((s, end))
         out = []
@@ -187,23 +190,23 @@ class DocNames:
                 s += 1
             # A trailing title is not part of the name: "X Y MP", "Example Society Co-Chair".
             for width in range(min(4, e - s - 1), 0, -1):
-                if self.tokens[e - width].text[:1].isupper() and self.lex.role_text(self.span_text(e - width, e)) \
+                if texts[e - width][:1].isupper() and self.lex.role_text(self.span_text(e - width, e)) \
                         and not self.lex.org(self.span_text(s, e)):
                     s, e = self._trim(s, e - width)
                     break
             # A span that stops inside a hyphenated word ("Momentum Co|-Chair") loses that word.
-            while e > s and e < len(doc) and self.tokens[e - 1].whitespace_ == "" and self.tokens[e].text in ("-", "–"):
+            while e > s and e < len(doc) and self.ends[e - 1] == self.starts[e] and texts[e] in ("-", "–"):
                 e -= 1
             honorific, htext = None, ""
             h = self.honorifics[s] if s < e else None
             if h and e - s > 1:
-                honorific, htext = h, self.tokens[s].text
+                honorific, htext = h, texts[s]
                 s += 1
-                if s < e and self.tokens[s].text == ".":
+                if s < e and texts[s] == ".":
                     s += 1
             if s >= e or not self._name_shaped(s, e):
                 continue
-            if label != "PERSON" and e < len(doc) and self.tokens[e].lower_ in ORG_SUFFIXES and e == end:
+            if label != "PERSON" and e < len(doc) and self.lowers[e] in ORG_SUFFIXES and e == end:
                 e += 1   # "Novara media": the name of an outlet, not a place
                 label = "ORG"
             text = self.span_text(s, e)
@@ -221,10 +224,12 @@ class DocNames:
         return out
 
     def _name_shaped(self, start: int, end: int) -> bool:
-        toks, caps = self.tokens[start:end], self.caps[start:end]
-        if not any(c and t.is_alpha for t, c in zip(toks, caps)) and not any(t.text.isupper() for t in toks):
+        # (Token.is_alpha and is_digit are str.isalpha and str.isdigit of the token's text)
+        texts, caps = self.texts[start:end], self.caps[start:end]
+        if not any(c and x.isalpha() for x, c in zip(texts, caps)) and not any(x.isupper() for x in texts):
             return False
-        return all(c or t.lower_ in CONNECTORS or t.is_digit or t.text in ("-", ".") for t, c in zip(toks, caps))
+        return all(c or low in CONNECTORS or x.isdigit() or x in ("-", ".")
+                   for x, low, c in zip(texts, self.lowers[start:end], caps))
 
     def _from_gazetteer(self) -> list[Mention]:
         lex, out, n = self.lex, [], len(self.tokens)
