@@ -89,6 +89,9 @@ def test_a_rebuild_gives_the_same_triples(seed_build, tmp_path):
     first = set(ox.parse(path=str(out / "graph.nq")))
     again = set(ox.parse(path=str(tmp_path / "graph.nq")))
     assert first == again
+    # Without the view only facts.json's queries are asked; it comes out the same, byte for byte.
+    assert (tmp_path / "facts.json").read_bytes() == (out / "facts.json").read_bytes()
+    assert not (tmp_path / "graph.html").exists()
 
 
 def test_a_majority_stated_without_its_winner_goes_to_the_winner_another_article_names(tmp_path):
