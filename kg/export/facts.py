@@ -16,7 +16,7 @@ from pyoxigraph import Store
 from .. import iri
 from ..vocab import KG, NOTATIONS, SCHEMA
 from . import atomic_file
-from .rows import Rows
+from .rows import Rows, ordered
 
 ENTITIES = f"<{iri.ENTITIES_GRAPH}>"
 # The gold schema's entity types, most specific first.
@@ -98,15 +98,10 @@ def entities(rows: Rows) -> list[dict]:
     return out
 
 
-def _evidence_rows(rows: Rows, name: str) -> list[dict]:
-    """Rows of an evidence query in an order that does not depend on the store's."""
-    return sorted(rows[name], key=lambda r: (r["file"], r["exact"], *(v or "" for v in r.values())))
-
-
 def memberships(rows: Rows) -> list[dict]:
     status = _notation("TemporalStatusScheme")
     merged: dict[tuple, dict] = {}
-    for r in _evidence_rows(rows, "memberships"):
+    for r in ordered(rows["memberships"], "file", "exact"):   # evidence in file order
         current = status.get(r["status"]) != "former"
         key = (r["person"], r["org"], r["role"].lower(), current)
         m = merged.setdefault(key, {"person": iri.entity_id(r["person"]), "role": r["role"],
@@ -139,7 +134,7 @@ def events(rows: Rows) -> list[dict]:
         winners[r["e"]].append(r["w"])
     predicates = _notation("OutcomeScheme")
     merged: dict[tuple, dict] = {}
-    for r in _evidence_rows(rows, "outcomes"):
+    for r in ordered(rows["outcomes"], "file", "exact"):
         subject = r["subject"]
         if subject is None:   # a majority stated without its winner: the election's winner
             people = sorted({w for w in winners[r["event"]] if "/person/" in w})

@@ -26,7 +26,7 @@ class Row(tuple):
         return tuple.__getitem__(self, self.columns[name])
 
     def values(self) -> tuple:
-        return tuple(self)
+        return self
 
 
 def select(store: Store, query: str, strings: dict[str, str] | None = None) -> list[Row]:
@@ -38,6 +38,14 @@ def select(store: Store, query: str, strings: dict[str, str] | None = None) -> l
         return [row(None if t is None else t.value for t in r) for r in results]
     once = strings.setdefault
     return [row(None if t is None else once(t.value, t.value) for t in r) for r in results]
+
+
+def ordered(rows: list[Row], *first: str) -> list[Row]:
+    """Rows sorted by the columns ``first`` (unbound before any value, as SPARQL's ORDER BY), then by
+    the rest, so that the order never depends on a store's."""
+    def key(r: Row) -> tuple:
+        return tuple((r[c] is not None, r[c] or "") for c in first) + tuple(v or "" for v in r.values())
+    return sorted(rows, key=key)
 
 
 class Rows:

@@ -22,7 +22,7 @@ from pyoxigraph import Store
 from ..vocab import NOTATIONS
 from .facts import ENTITIES, TYPES
 from .facts import QUERIES as FACTS_QUERIES
-from .rows import Row, Rows
+from .rows import Rows, ordered
 
 QUOTE = "Quote"
 # Fact kinds, as the view's filters name them.
@@ -48,14 +48,6 @@ QUERIES = {**{name: FACTS_QUERIES[name] for name in ("articles", "entities", "me
            "mentions": f"""SELECT ?e ?n ?date ?place WHERE {{ GRAPH {ENTITIES} {{ ?e kg:mentionCount ?n .
                OPTIONAL {{ ?e kg:date ?date }} OPTIONAL {{ ?e schema:location ?place }} }} }}""",
            "about": "SELECT ?q ?x WHERE { GRAPH ?g { ?q a kg:Quotation ; schema:about ?x } }"}
-
-
-def ordered(rows: list[Row], *first: str) -> list[Row]:
-    """Rows sorted by the columns ``first`` (unbound before any value, as SPARQL's ORDER BY), then by
-    the rest, so that the order never depends on a store's."""
-    def key(r: Row) -> tuple:
-        return tuple((r[c] is not None, r[c] or "") for c in first) + tuple(v or "" for v in r.values())
-    return sorted(rows, key=key)
 
 
 @dataclass
