@@ -211,6 +211,8 @@ class DocNames:
                 label = "ORG"
             text = self.span_text(s, e)
             org = self.lex.org(text)
+            if label == "PERSON" and e - s == 1 and not org and not honorific and self._stray_word(s):
+                continue
             m = Mention(s, e, text, {}, org, honorific, htext)
             if org:
                 m.vote(org.kind, 5.0)
@@ -222,6 +224,14 @@ class DocNames:
                 m.vote(PERSON, 5.0)
             out.append(m)
         return out
+
+    def _stray_word(self, i: int) -> bool:
+        """A capitalised common word the NER took for a person ("Drop in turnout hints ...", "Aides
+        said"): the parser reads it as no proper noun, it is not a given name, and the article never
+        writes it again, so no fuller name or later mention vouches for it."""
+        return self.pos[i] != "PROPN" and self.caps[i] and self.texts[i][0] != "@" \
+            and self.texts[i] not in self.lex.first_names \
+            and self.texts.count(self.texts[i]) == 1
 
     def _name_shaped(self, start: int, end: int) -> bool:
         # (Token.is_alpha and is_digit are str.isalpha and str.isdigit of the token's text)
