@@ -229,9 +229,8 @@ class DocNames:
         """A capitalised common word the NER took for a person ("Drop in turnout hints ...", "Aides
         said"): the parser reads it as no proper noun, it is not a given name, and the article never
         writes it again, so no fuller name or later mention vouches for it."""
-        return self.pos[i] != "PROPN" and self.caps[i] and self.texts[i][0] != "@" \
-            and self.texts[i] not in self.lex.first_names \
-            and self.texts.count(self.texts[i]) == 1
+        word = self.texts[i]   # (name-shaped, so capitalised and no handle)
+        return self.pos[i] != "PROPN" and word not in self.lex.first_names and self.texts.count(word) == 1
 
     def _name_shaped(self, start: int, end: int) -> bool:
         # (Token.is_alpha and is_digit are str.isalpha and str.isdigit of the token's text)
