@@ -38,6 +38,21 @@ PARTY_FILLER = frozenset({"party", "the"})
 FUNCTION_WORDS = frozenset("the of a an and for to in on at s".split())
 
 Metrics = dict[str, float | int]
+
+
+class IdMap(dict):
+    """Predicted entity id -> gold entity id, remembering for organisations, places and events every
+    gold entity their name matched equally well: two gold organisations may share a name ("NDP"
+    federal and provincial, "Labour" in two countries), and the prediction counts as whichever of
+    them makes a fact right. People get no such benefit: a surname shared by two people stays ambiguous."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ties: dict[str, list[str]] = {}
+
+    def within(self, pred_id, wanted) -> str | None:
+        """The gold id for ``pred_id``, preferring among equally good matches one for which ``wanted`` holds."""
+        return next((g for g in self.ties.get(pred_id, ()) if wanted(g)), self.get(pred_id))
 Scored = tuple[Metrics, list[str]]     # the metrics of one kind, and the gold facts it missed
 
 
@@ -72,7 +87,7 @@ def _words(text: str | None, drop: frozenset = FUNCTION_WORDS) -> set[str]:
 
 # -- entity matching -------------------------------------------------------------------
 
-def match_entities(gold_entities: list[dict], pred_entities: list[dict]) -> dict[str, str]:
+def match_entities(gold_entities: list[dict], pred_entities: list[dict]) -> IdMap:
     """Predicted entity id -> gold entity id, for the predicted entities that name a gold one.
 
     Each of a prediction's name forms votes once for every gold entity it names;
@@ -93,7 +108,7 @@ def match_entities(gold_entities: list[dict], pred_entities: list[dict]) -> dict
             by_surname[untitled[-1]].add(e["id"])
     phrases = [k for k in by_key if " " in k]
 
-    matched = {}
+    matched = IdMap()
     for e in pred_entities:
         votes: Counter = Counter()
         for form in (e.get("name", ""), *e.get("aliases", [])):
@@ -116,6 +131,8 @@ def match_entities(gold_entities: list[dict], pred_entities: list[dict]) -> dict
             leaders = sorted(g for g, n in votes.items() if n == top)
             alike = [g for g in leaders if person[g] == _is_person(e)]
             matched[e["id"]] = (alike or leaders)[0]
+            if not _is_person(e):
+                matched.ties[e["id"]] = alike or leaders
     return matched
 
 
@@ -142,7 +159,7 @@ def _basename(path) -> str:
 
 # -- the four kinds --------------------------------------------------------------------
 
-def score_people(gold: dict, facts: dict, ids: dict[str, str]) -> Scored:
+def score_people(gold: dict, facts: dict, ids: IdMap) -> Scored:
     gold_people = {e["id"] for e in gold["entities"] if _is_person(e)}
     named = {g for g in gold_people if not g.startswith("anon_")}
     predicted = [ids.get(e["id"]) for e in facts.get("entities", []) if _is_person(e)]
@@ -160,7 +177,7 @@ def roles_agree(a: str, b: str) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa or len(wa & wb) >= 0.5 * len(wa | wb))
 
 
-def score_memberships(gold: dict, facts: dict, ids: dict[str, str]) -> Scored:
+def score_memberships(gold: dict, facts: dict, ids: IdMap) -> Scored:
     places = {e["id"] for e in gold["entities"] if str(e.get("type", "")).lower() == "place"}
     gold_pairs: dict[tuple, list[dict]] = defaultdict(list)
     gold_seats = set()
@@ -176,7 +193,9 @@ def score_memberships(gold: dict, facts: dict, ids: dict[str, str]) -> Scored:
     for m in facts.get("memberships", []):
         if m.get("organization") is None:
             continue
-        pair = (ids.get(m.get("person")), ids.get(m.get("organization")))
+        person = ids.get(m.get("person"))
+        pair = (person, ids.within(m.get("organization"),
+                                   lambda o: (person, o) in gold_pairs or (person, o) in gold_seats))
         if pair[1] in places:
             pred_seats.add(pair)
         elif None in pair:
@@ -225,7 +244,7 @@ def _scored_predictions(gold: dict, quotes: list[dict]) -> list[dict]:
     return kept
 
 
-def score_quotes(gold: dict, facts: dict, ids: dict[str, str]) -> Scored:
+def score_quotes(gold: dict, facts: dict, ids: IdMap) -> Scored:
     golds = gold["quotes"]
     preds = _scored_predictions(gold, facts.get("quotes", []))
     in_file: dict[str, list[int]] = defaultdict(list)
@@ -237,8 +256,9 @@ def score_quotes(gold: dict, facts: dict, ids: dict[str, str]) -> Scored:
     covered_right = [set() for _ in golds]    # ... by valid predictions with the gold speaker
     valid = valid_right = 0
     for q in preds:
-        name, span, speaker = _basename(q.get("file")), _span(q), ids.get(q.get("speaker"))
+        name, span = _basename(q.get("file")), _span(q)
         candidates = in_file.get(name, [])
+        speaker = ids.within(q.get("speaker"), lambda s: any(golds[i]["speaker"] == s for i in candidates))
         if span:
             overlap = [(max(0, min(span.stop, golds[i]["end"]) - max(span.start, golds[i]["start"])), i)
                        for i in candidates]
@@ -299,16 +319,29 @@ def _event_likeness(a: dict, b: dict) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
-def score_events(gold: dict, facts: dict, ids: dict[str, str]) -> Scored:
+# The outcome predicates of the gold schema. A predicted outcome whose predicate is neither here nor
+# used by the gold file (turnout, when the gold leaves it out) is left out of the count, as the
+# gold's own scorer does.
+SCHEMA_PREDICATES = frozenset({"winner", "candidate", "votes", "majority", "held_by", "gained_by", "lost_deposit",
+                               "triggered_by", "victim", "perpetrator", "resigned", "deaths"})
+
+
+def score_events(gold: dict, facts: dict, ids: IdMap) -> Scored:
     gold_tuples = {(ev["id"], o["predicate"], o["subject"], outcome_value(o.get("value")))
                    for ev in gold["events"] for o in ev.get("outcomes", [])}
+    scored = SCHEMA_PREDICATES | {t[1] for t in gold_tuples}
     pred_tuples, outcomes = set(), 0
     for ev in facts.get("events", []):
         best = max(gold["events"], key=lambda g: _event_likeness(g, ev), default=None)
         event = best["id"] if best is not None and _event_likeness(best, ev) >= 0.5 else None
         for o in ev.get("outcomes", []):
+            predicate = o.get("predicate")
+            if predicate not in scored:
+                continue
             outcomes += 1
-            pred_tuples.add((event, o.get("predicate"), ids.get(o.get("subject")), outcome_value(o.get("value"), ids)))
+            value = outcome_value(o.get("value"), ids)
+            subject = ids.within(o.get("subject"), lambda s: (event, predicate, s, value) in gold_tuples)
+            pred_tuples.add((event, predicate, subject, value))
     hits = len(gold_tuples & pred_tuples)
     p, r, f = prf(hits, max(outcomes, len(pred_tuples)), hits, len(gold_tuples))
     missed = sorted(" ".join(str(x) for x in t if x is not None) for t in gold_tuples - pred_tuples)

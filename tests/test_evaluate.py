@@ -131,6 +131,36 @@ def test_outcomes_match_numbers_written_with_commas_and_events_by_name():
     assert evaluate(small_gold(), facts).kinds["events"]["r"] == 0.0
 
 
+def test_predicates_outside_the_schema_and_the_gold_are_not_counted():
+    facts = {"entities": [{"id": "j", "type": "Person", "name": "Jane Roe"}],
+             "events": [{"id": "e", "name": "Townley by-election",
+                         "outcomes": [{"predicate": "winner", "subject": "j", "value": None},
+                                      {"predicate": "turnout", "subject": "j", "value": 41},
+                                      {"predicate": "majority", "subject": "j", "value": 5}]}]}
+    e = evaluate(small_gold(), facts).kinds["events"]
+    assert (e["pred"], e["p"]) == (2, 0.5)      # turnout left out; the wrong majority counted
+
+
+def test_an_organisation_whose_name_two_gold_ones_share_counts_as_the_right_one():
+    gold = small_gold()
+    gold["entities"] += [{"id": "lab_uk", "type": "PoliticalParty", "name": "Labour Party", "aliases": ["Labour"]},
+                         {"id": "lab_nz", "type": "PoliticalParty", "name": "New Zealand Labour Party",
+                          "aliases": ["Labour"]}]
+    gold["memberships"] = [{"person": "max", "role": "candidate", "organization": "lab_uk"}]
+    gold["events"][0]["outcomes"] = [{"predicate": "held_by", "subject": "lab_uk", "value": None}]
+    facts = {"entities": [{"id": "m", "type": "Person", "name": "Max Poe"},
+                          {"id": "l", "type": "PoliticalParty", "name": "Labour"},
+                          {"id": "x", "type": "Person", "name": "Labour"}],
+             "memberships": [{"person": "m", "role": "candidate", "organization": "l"}],
+             "events": [{"id": "e", "name": "Townley by-election",
+                         "outcomes": [{"predicate": "held_by", "subject": "l", "value": None}]}]}
+    report = evaluate(gold, facts)
+    assert report.kinds["memberships"]["p"] == report.kinds["events"]["p"] == 1.0
+    facts["memberships"][0]["person"] = facts["events"][0]["outcomes"][0]["subject"] = "x"   # a person gets no choice
+    report = evaluate(gold, facts)
+    assert report.kinds["events"]["p"] == 0.0
+
+
 def test_predictions_inside_ignored_spans_are_left_out():
     gold = small_gold()
     gold["ignore_spans"] = [{"file": "a.txt", "start": 0, "end": 14}]
