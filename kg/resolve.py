@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 
 from . import iri
 from .extract.lexicon import fold, lexicon
-from .model import TIE_ORDER, EVENT, ORGANIZATION, PERSON, PLACE, ArticleFacts, Entity, EventInfo, LocalEntity, Resolution
+from .model import TIE_ORDER, EVENT, ORGANIZATION, PARTY, PERSON, PLACE, ArticleFacts, Entity, EventInfo, LocalEntity, Resolution
 
 
 class _UnionFind:
@@ -59,6 +59,8 @@ def resolve(articles: list[ArticleFacts]) -> Resolution:
         entry = lex.org(e.name)
         if entry is not None and entry.name == e.name:
             link("org:" + entry.name, i)
+            if entry.kind == PARTY:
+                continue   # "Labour" in UK and in New Zealand news: two parties, each known by its own name
         for form in (e.name, *e.forms):
             b = bare(form)
             if b and not (e.kind == PERSON and len(b.split()) < 2):   # one-word person names: see below

@@ -32,6 +32,7 @@ class OrgEntry:
     kind: str
     aliases: tuple[str, ...]
     strict: frozenset[str]    # folded aliases that need context to count
+    country: str | None = None   # a party's country (countries.tsv's canonical name)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,11 @@ class Lexicon:
     countries: dict[str, Country] = field(default_factory=dict)         # folded name or demonym -> country
     first_names: dict[str, str | None] = field(default_factory=dict)   # given name -> sex recorded with it
     org_words: set[str] = field(default_factory=set)                    # "society", "foundation" ...
-    _org_seen: dict[str, OrgEntry | None] = field(default_factory=dict, repr=False)   # org() answers so far
+    org_choices: dict[str, tuple[OrgEntry, ...]] = field(default_factory=dict)   # folded alias -> its parties, if several
+    country_cues: dict[str, str] = field(default_factory=dict)          # folded cue word or phrase -> country
+    country_words: dict[str, str] = field(default_factory=dict)         # folded one-country party alias -> country
+    country_order: dict[str, int] = field(default_factory=dict)         # country -> its row in countries.tsv
+    _org_seen: dict[tuple, OrgEntry | None] = field(default_factory=dict, repr=False)   # org() answers so far
 
     def country(self, text: str) -> Country | None:
         return self.countries.get(fold(text))
@@ -77,16 +82,21 @@ class Lexicon:
         key = fold(text)
         return self.roles.get(key) or self.roles.get(key.replace(" - ", "-"))
 
-    def org(self, text: str) -> OrgEntry | None:
+    def org(self, text: str, country: str | None = None) -> OrgEntry | None:
+        """The organisation a name as written names; of parties that share the name ("Labour",
+        "Liberals"), the one of ``country`` when it is one of theirs."""
         try:
-            return self._org_seen[text]
+            return self._org_seen[text, country]
         except KeyError:
             pass
         key = fold(text)
         key = key[4:] if key not in self.orgs and key.startswith("the ") else key
         if len(self._org_seen) > 1 << 16:
             self._org_seen.clear()
-        entry = self._org_seen[text] = self.orgs.get(key)
+        entry = self.orgs.get(key)
+        if country is not None and key in self.org_choices:
+            entry = next((e for e in self.org_choices[key] if e.country == country), entry)
+        self._org_seen[text, country] = entry
         return entry
 
 
@@ -107,20 +117,34 @@ def lexicon() -> Lexicon:
     lex.org_words = {row[0] for row in _rows("org_words.txt")}
     for name, sex in _rows("first_names.tsv"):
         lex.first_names[name] = None if sex == "-" else sex
-    for name, other, government in _rows("countries.tsv"):
+    for row in _rows("countries.tsv"):
+        name, other, government = row[:3]
+        lex.country_order.setdefault(name, len(lex.country_order))
         for form in (name, *other.split("|")):
             lex.countries.setdefault(fold(form), Country(name, government))
+        for cue in (row[3].split("|") if len(row) > 3 else ()):
+            lex.country_cues[fold(cue)] = name
     for row in _rows("organisations.tsv"):
-        name, kind = row[0], row[1]
-        raw = [a for a in (row[2].split("|") if len(row) > 2 else []) if a]
-        strict = frozenset(k for a in raw if a.startswith("~") for k in (fold(a[1:]), re.sub(r"^the ", "", fold(a[1:]))))
-        aliases = tuple(a.lstrip("~") for a in raw)
-        entry = OrgEntry(name, kind, aliases, strict)
-        for form in (name, *aliases):
-            key = fold(form)
-            lex.orgs.setdefault(key, entry)
-            if key.startswith("the "):
-                lex.orgs.setdefault(key[4:], entry)
-            lex.org_max_words = max(lex.org_max_words, len(key.split()))
-            lex.org_first_words.update({key.split()[0], re.sub(r"^the ", "", key).split()[0]})
+        _add_org(lex, row[0], row[1], row[2] if len(row) > 2 else "", None)
+    for row in _rows("parties.tsv"):
+        _add_org(lex, row[0], "PoliticalParty", row[2] if len(row) > 2 else "", row[1])
+    for key, entries in lex.org_choices.items():
+        countries = {e.country for e in entries}
+        if len(countries) == 1 and None not in countries and key not in lex.orgs[key].strict:
+            lex.country_words[key] = countries.pop()
+    lex.org_choices = {k: v for k, v in lex.org_choices.items() if len(v) > 1}
     return lex
+
+
+def _add_org(lex: Lexicon, name: str, kind: str, aliases: str, country: str | None) -> None:
+    raw = [a for a in aliases.split("|") if a]
+    strict = frozenset(k for a in raw if a.startswith("~") for k in (fold(a[1:]), re.sub(r"^the ", "", fold(a[1:]))))
+    entry = OrgEntry(name, kind, tuple(a.lstrip("~") for a in raw), strict, country)
+    for form in (name, *entry.aliases):
+        key = fold(form)
+        for k in {key, key[4:] if key.startswith("the ") else key}:
+            lex.orgs.setdefault(k, entry)
+            if entry not in lex.org_choices.setdefault(k, ()):
+                lex.org_choices[k] += (entry,)
+        lex.org_max_words = max(lex.org_max_words, len(key.split()))
+        lex.org_first_words.update({key.split()[0], re.sub(r"^the ", "", key).split()[0]})

@@ -97,6 +97,7 @@ class DocNames:
         self.blank = (cols[4] | cols[5]).astype(bool).tolist()   # punctuation or white space
         self.honorifics = [self.lex.honorific(x) if c else None for x, c in zip(self.texts, self.caps)]
         self.quoted = self._quoted_tokens()
+        self.country = self._country()
         self.mentions: list[Mention] = []
         self.tok2mention: dict[int, Mention] = {}
         self.groups: list[list[Mention]] = []
@@ -124,6 +125,36 @@ class DocNames:
             for q in quotes:
                 out.update(range(bisect_left(self.starts, q.start), bisect_left(self.starts, q.end)))
         return out
+
+    def _country(self) -> str | None:
+        """The country whose politics the article is about, when it tells: its name or demonym, parties
+        only that country has, and words of its politics ("riding", "TD"); None when nothing tells.
+        It decides which party a name several countries' parties share means ("Labour", "Liberals")."""
+        lex, counts = self.lex, defaultdict(float)
+        texts, caps = self.texts, self.caps
+        for i, word in enumerate(self.lowers):
+            cue = lex.country_cues.get(word)
+            if cue is not None:
+                counts[cue] += 2.0
+            if not caps[i]:
+                continue
+            c = lex.country(texts[i])
+            if c is not None:
+                counts[c.name] += 1.0
+            for key in (word, f"{word} {self.lowers[i + 1]}" if i + 1 < len(texts) else ""):
+                if key in lex.country_words:
+                    counts[lex.country_words[key]] += 2.0
+                elif key in lex.org_choices:   # "Labour": a little for each country with such a party
+                    shared = {e.country for e in lex.org_choices[key] if e.country}
+                    for country in shared:
+                        counts[country] += 1.0 / len(shared)
+        if any(" " in cue for cue in lex.country_cues):
+            low = self.text.lower()
+            for cue, country in lex.country_cues.items():
+                if " " in cue and cue in low:
+                    counts[country] += 2.0 * low.count(cue)
+        order = lex.country_order
+        return max(counts, key=lambda c: (counts[c], -order.get(c, len(order)))) if counts else None
 
     # ------------------------------------------------------------------ mentions
 
@@ -206,11 +237,16 @@ class DocNames:
                     s += 1
             if s >= e or not self._name_shaped(s, e):
                 continue
+            party = self._party_prefix(s, e)
+            if party:   # "Liberal Jane Doe", "Democrat Tom Roe": a party word, then a person
+                entry = self.lex.org(self.span_text(s, s + party), self.country)
+                out.append(Mention(s, s + party, self.span_text(s, s + party), {PARTY: 5.0}, org=entry))
+                s, label = s + party, "PERSON"
             if label != "PERSON" and e < len(doc) and self.lowers[e] in ORG_SUFFIXES and e == end:
                 e += 1   # "Novara media": the name of an outlet, not a place
                 label = "ORG"
             text = self.span_text(s, e)
-            org = self.lex.org(text)
+            org = self.lex.org(text, self.country)
             if label == "PERSON" and e - s == 1 and not org and not honorific and self._stray_word(s):
                 continue
             m = Mention(s, e, text, {}, org, honorific, htext)
@@ -224,6 +260,15 @@ class DocNames:
                 m.vote(PERSON, 5.0)
             out.append(m)
         return out
+
+    def _party_prefix(self, s: int, e: int) -> int:
+        """The number of words at the start of a name that name a party, when a given name follows
+        them ("Liberal Jane Doe"); 0 otherwise."""
+        for width in range(min(3, e - s - 2), 0, -1):
+            entry = self.lex.org(self.span_text(s, s + width), self.country)
+            if entry is not None and entry.kind == PARTY and self.texts[s + width] in self.lex.first_names:
+                return width
+        return 0
 
     def _stray_word(self, i: int) -> bool:
         """A capitalised common word the NER took for a person ("Drop in turnout hints ...", "Aides
@@ -254,7 +299,7 @@ class DocNames:
                 words = text[starts[i]:starts[i + width]].rstrip()   # the tokens with their spaces
                 if "\n" in words:
                     continue
-                entry = lex.org(words)
+                entry = lex.org(words, self.country)
                 if entry:
                     hit = (width, entry)
                     break
@@ -278,7 +323,17 @@ class DocNames:
             return True   # "Jane Doe (Lab)", "Ted Roe (R-Texas)"
         after = self.tokens[e].lower_ if e < len(doc) else ""
         nxt = self.tokens[e + 1] if e + 1 < len(doc) else None
+        if entry.kind == PARTY and e < len(doc) and self.caps[e] and self.texts[e] in self.lex.first_names:
+            return True   # "Liberal Jane Doe": a party before a person's name
+        if entry.kind == PARTY and self._line_start(s) and after[:1] in (":", "(", "[", "–", "-", "—") + tuple("0123456789"):
+            return True   # a results line: "Con: 1,187", "Lab – 477 [54.6%]"
         return after in PARTY_CONTEXT or (after == "and" and nxt is not None and self.lex.org(nxt.text) is not None)
+
+    def _line_start(self, i: int) -> bool:
+        """Token i begins a line, perhaps after a bullet ("- ", "• ", "* ")."""
+        while i > 0 and self.texts[i - 1] in ("-", "•", "*", "–", "·"):
+            i -= 1
+        return i == 0 or "\n" in self.text[self.ends[i - 1]:self.starts[i]]
 
     def _from_honorifics(self) -> list[Mention]:
         doc, out = self.doc, []
@@ -380,7 +435,9 @@ class DocNames:
         skip = 1 if m.end < len(doc) and self.texts[m.end].isupper() and self.lex.role([self.lowers[m.end]]) else 0
         after = self.lowers[m.end + skip:m.end + skip + 3]   # past a title: "X MP, who"
         first = self.lex.org(m.words[0]) if len(m.words) >= 2 and not m.org else None
-        if first is not None and first.kind == PARTY:
+        if len(m.words) >= 2 and not m.org and m.words[-1].lower() == "party" and first is None:
+            m.vote(PARTY, 3.0)           # "Example Party": a party the gazetteer does not know
+        elif first is not None and first.kind == PARTY:
             m.vote(ORGANIZATION, 2.0)    # "Labour Together", "Conservative Home": named after a party
         elif len(m.words) >= 2 and not m.org and m.words[-1].lower() in self.lex.org_words:
             m.vote(ORGANIZATION, 2.0)    # "Example Society", "Hope Centre"
