@@ -67,6 +67,14 @@ def typed(value: object, datatype: NamedNode) -> Literal:
     return Literal(str(value), datatype=datatype)
 
 
+def number(value: int | float) -> Literal:
+    """A count as xsd:integer, a percentage as xsd:decimal in canonical form."""
+    if isinstance(value, int):
+        return typed(value, V.XSD_integer)
+    digits = repr(float(value)).rstrip("0")
+    return typed(digits + "0" if digits.endswith(".") else digits, V.XSD_decimal)
+
+
 def decimal(value: float) -> str:
     """Two decimal places in canonical form ("0.8", "1.0"), as a store would give it back."""
     digits = f"{value:.2f}".rstrip("0")
@@ -114,6 +122,10 @@ class GraphBuilder:
                 yield Quad(s, V.KG_date, date_literal(e.event.date), g)
             if e.event_place:
                 yield Quad(s, V.SCHEMA_location, N(iri.entity(e.event_place)), g)
+            if e.event_part_of:
+                yield Quad(s, V.SCHEMA_superEvent, N(iri.entity(e.event_part_of)), g)
+            if e.event.kind:
+                yield Quad(s, V.KG_electionKind, text(e.event.kind), g)
 
     # ------------------------------------------------------------------ articles
 
@@ -245,15 +257,20 @@ class GraphBuilder:
         subject = ent(o.subject)
         if event is None or (subject is None and o.predicate != "majority"):
             return
+        other = ent(o.other)
         node = N(iri.outcome(aid, event.value, o.predicate, subject.value if subject else "", o.value,
-                             o.evidence.start, o.evidence.end))
+                             o.evidence.start, o.evidence.end, *([other.value] if other is not None else [])))
         yield Quad(node, V.RDF_type, V.KG_Outcome, g)
         yield Quad(node, V.KG_outcomeOf, event, g)
         yield Quad(node, V.KG_outcomeType, N(NOTATIONS["OutcomeScheme"][o.predicate]), g)
         if subject is not None:
             yield Quad(node, V.KG_outcomeSubject, subject, g)
         if o.value is not None:
-            yield Quad(node, V.KG_outcomeValue, typed(o.value, V.XSD_integer), g)
+            yield Quad(node, V.KG_outcomeValue, number(o.value), g)
+        if other is not None:
+            yield Quad(node, V.KG_outcomeObject, other, g)
+        if o.approx:
+            yield Quad(node, V.KG_approximation, text(o.approx), g)
         yield from self._provenance(node, aid, art, o.evidence, o.confidence, o.rule, g)
         yield from self._shortcuts(o, event, subject, g)
 

@@ -69,6 +69,8 @@ class EventInfo:
     type: str                # ByElection, Election, Referendum, Murder, Resignation, Pandemic
     date: str | None = None  # ISO, at the precision the text allows (YYYY, YYYY-MM, YYYY-MM-DD)
     place: int | None = None  # LocalEntity key of the place
+    kind: str | None = None  # an election's kind: by-election, general, council, special, mayoral, leadership ...
+    part_of: int | None = None   # LocalEntity key of the event it is part of (a seat's contest in a general election)
 
 
 @dataclass(frozen=True)
@@ -112,13 +114,15 @@ class Membership:
 @dataclass(frozen=True)
 class Outcome:
     event: int             # LocalEntity key of the event
-    predicate: str         # winner, candidate, votes, majority, held_by, ...
+    predicate: str         # winner, candidate, votes, majority, held_by, vote_share, turnout ...
     subject: int | None    # LocalEntity key; None for an election-level figure (a majority) with no winner named
-    value: int | None
+    value: int | float | None   # a count (votes, majority) or a percentage (vote_share, turnout_share, swing)
     evidence: Span
     confidence: float
     rule: str
     rank: int | None = None    # the candidate's place when the text states it ("came second": 2)
+    other: int | None = None   # LocalEntity key of a second entity: a candidate's party, the party a seat was gained from
+    approx: str | None = None  # a figure's qualifier as written ("more than", "nearly", "just under")
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,7 @@ class Entity:
     mention_count: int = 0
     event: EventInfo | None = None     # its place is the entity id in ``event_place``
     event_place: str | None = None
+    event_part_of: str | None = None   # the entity id of the event it is part of
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ and are deterministic.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from . import iri
-from .extract.lexicon import fold, lexicon
+from .extract.lexicon import fold, lexicon, plain
 from .model import TIE_ORDER, EVENT, ORGANIZATION, PARTY, PERSON, PLACE, ArticleFacts, Entity, EventInfo, LocalEntity, Resolution
 
 
@@ -37,7 +38,7 @@ class _UnionFind:
 def bare(name: str) -> str:
     """A name folded, without honorifics, leading "the" or a possessive."""
     lex = lexicon()
-    words = [w for w in fold(name).replace("'s", "").replace("&", " and ").split() if not lex.honorific(w)]
+    words = [w for w in plain(name).replace("'s", "").replace("&", " and ").split() if not lex.honorific(w)]
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
@@ -193,23 +194,33 @@ def _unique(eid: str, taken: set[str]) -> str:
 
 
 def _resolve_events(articles, entities, assignment, taken) -> None:
+    """Events merge by what they are: a by-election by its place (a council's by its council too),
+    an election by its year, kind and place, a referendum by its year and name, anything else by
+    its type and name. The contest of a seat in a general election keeps its link to it."""
     groups: dict[tuple, list[tuple[str, LocalEntity, str | None]]] = defaultdict(list)
     for a in articles:
         for e in a.entities:
             if e.kind != EVENT or e.event is None:
                 continue
-            place = assignment.get((a.meta.id, e.event.place)) if e.event.place is not None else None
-            if e.event.type == "ByElection" and place:
-                key = ("ByElection", place)
-            elif e.event.type in ("Election", "Referendum") and e.event.date:
-                key = (e.event.type, e.event.date[:4], bare(e.name) if e.event.type == "Referendum" else "")
+            info = e.event
+            place = assignment.get((a.meta.id, info.place)) if info.place is not None else None
+            if info.type == "ByElection" and place:
+                key = ("ByElection", place, bare(e.name) if info.kind == "council" else "")
+            elif info.type == "Election" and (info.date or place or info.kind == "general"):
+                previous = "previous" if bare(e.name).startswith("previous") else ""
+                key = ("Election", (info.date or "")[:4] or previous, info.kind or "", place or "",
+                       "" if place or info.kind == "general" else bare(e.name))
+            elif info.type == "Referendum" and info.date:
+                key = (info.type, info.date[:4], bare(e.name))
             else:
-                key = (e.event.type, bare(e.name))
+                key = (info.type, bare(e.name))
             groups[key].append((a.meta.id, e, place))
+    parents = []
     for key, members in sorted(groups.items(), key=lambda kv: (kv[1][0][0], kv[1][0][1].key)):
         place = next((p for _, _, p in members if p), None)
-        if key[0] == "ByElection" and place:
-            name = f"{entities[place].name} by-election"
+        kinds = [e.event.kind for _, e, _ in members if e.event.kind]
+        if key[0] == "ByElection" and place and not key[2]:
+            name = f"{entities[place].name} {'special election' if 'special' in kinds else 'by-election'}"
         else:
             name = Counter(e.name for _, e, _ in members).most_common(1)[0][0]
         dates = [e.event.date for _, e, _ in members if e.event.date]
@@ -219,7 +230,13 @@ def _resolve_events(articles, entities, assignment, taken) -> None:
                           if m.text.strip() and m.text.strip() != name and len(m.text) < 80})
         entities[eid] = Entity(id=eid, kind=EVENT, name=name, aliases=tuple(aliases),
                                mention_count=sum(len(e.mentions) for _, e, _ in members),
-                               event=EventInfo(type=key[0], date=date), event_place=place)
+                               event=EventInfo(type=key[0], date=date, kind=kinds[0] if kinds else None),
+                               event_place=place)
         for aid, e, _ in members:
             assignment[(aid, e.key)] = eid
-
+            if e.event.part_of is not None:
+                parents.append((eid, aid, e.event.part_of))
+    for eid, aid, part_of in parents:
+        parent = assignment.get((aid, part_of))
+        if parent is not None and parent != eid and entities[eid].event_part_of is None:
+            entities[eid] = replace(entities[eid], event_part_of=parent)

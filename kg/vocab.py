@@ -30,6 +30,7 @@ class KG(DefinedNamespace):
     LostBy: URIRef
     LostDeposit: URIRef
     Majority: URIRef
+    MajorityShare: URIRef
     MixedQuote: URIRef
     Murder: URIRef
     Outcome: URIRef
@@ -57,18 +58,23 @@ class KG(DefinedNamespace):
     RoleScheme: URIRef
     RoleShadowMinister: URIRef
     RoleStaff: URIRef
+    Swing: URIRef
     TemporalStatusScheme: URIRef
     TriggeredBy: URIRef
     Turnout: URIRef
+    TurnoutShare: URIRef
     Victim: URIRef
+    VoteShare: URIRef
     Votes: URIRef
     Winner: URIRef
+    approximation: URIRef
     boilerplate: URIRef
     confidence: URIRef
     contentHash: URIRef
     cue: URIRef
     cueSpan: URIRef
     date: URIRef
+    electionKind: URIRef
     extractor: URIRef
     fileName: URIRef
     gainedBy: URIRef
@@ -76,6 +82,7 @@ class KG(DefinedNamespace):
     lostDeposit: URIRef
     mentionCount: URIRef
     observedAt: URIRef
+    outcomeObject: URIRef
     outcomeOf: URIRef
     outcomeSubject: URIRef
     outcomeType: URIRef
@@ -177,6 +184,7 @@ class SCHEMA(DefinedNamespace):
     name: URIRef
     publisher: URIRef
     softwareVersion: URIRef
+    superEvent: URIRef
     text: URIRef
     url: URIRef
 
@@ -203,11 +211,15 @@ NOTATIONS = {
         "lost_by": KG.LostBy,
         "lost_deposit": KG.LostDeposit,
         "majority": KG.Majority,
+        "majority_share": KG.MajorityShare,
         "perpetrator": KG.Perpetrator,
         "resigned": KG.Resigned,
+        "swing": KG.Swing,
         "triggered_by": KG.TriggeredBy,
         "turnout": KG.Turnout,
+        "turnout_share": KG.TurnoutShare,
         "victim": KG.Victim,
+        "vote_share": KG.VoteShare,
         "votes": KG.Votes,
         "winner": KG.Winner,
     },

@@ -49,7 +49,7 @@ CASES = [
     ("shorthand gain", "Exeter by-election: Green gain from Labour.",
      ("Exeter by-election", "gained_by", "Green Party", None)),
     ("turnout", "Turnout in the Exeter by-election was 41.2 per cent.",
-     ("Exeter by-election", "turnout", "Exeter", 41)),
+     ("Exeter by-election", "turnout_share", "Exeter", 41.2)),
     ("mayoral election with votes", "Sadia Khan won the 2021 Bristol mayoral election with 101,372 votes.",
      ("2021 Bristol mayoral election", "votes", "Sadia Khan", 101372)),
     ("murder, victim", "Dana Cole was murdered by a gunman in 2014.",

@@ -22,9 +22,11 @@ ENTITIES = f"<{iri.ENTITIES_GRAPH}>"
 # The gold schema's entity types, most specific first.
 TYPES = [(SCHEMA.Person, "Person"), (SCHEMA.PoliticalParty, "PoliticalParty"), (SCHEMA.Place, "Place"),
          (SCHEMA.Event, "Event"), (SCHEMA.NewsMediaOrganization, "Organization"), (SCHEMA.Organization, "Organization")]
-# The outcome predicates of the facts.json schema; the graph may hold more (lost_by).
+# The outcome predicates facts.json gives: the gold schema's, and the figures it has no place for
+# (turnout, shares, swing), which scorers leave out; the graph may hold more (lost_by).
 SCHEMA_PREDICATES = {"winner", "candidate", "votes", "majority", "held_by", "gained_by", "lost_deposit", "turnout",
-                     "triggered_by", "victim", "perpetrator", "resigned", "deaths"}
+                     "triggered_by", "victim", "perpetrator", "resigned", "deaths", "vote_share", "turnout_share",
+                     "majority_share", "swing"}
 EVENT_TYPES = {str(KG.ByElection): "ByElection", str(KG.GeneralElection): "Election", str(KG.Referendum): "Referendum",
                str(KG.Murder): "Murder", str(KG.Resignation): "Resignation", str(KG.Pandemic): "Pandemic"}
 
@@ -63,9 +65,10 @@ QUERIES = {
             ?e a schema:Event, ?cls ; schema:name ?name .
             OPTIONAL {{ ?e kg:date ?date }} OPTIONAL {{ ?e schema:location ?place }} }} }}""",
     "winners": "SELECT ?e ?w WHERE { GRAPH ?g { ?e kg:winner ?w } }",
-    "outcomes": _evidence_query("kg:Outcome", "?event ?type ?subject ?value",
+    "outcomes": _evidence_query("kg:Outcome", "?event ?type ?subject ?value ?object ?approx",
                                 "?x kg:outcomeOf ?event ; kg:outcomeType ?type . "
-                                "OPTIONAL { ?x kg:outcomeSubject ?subject } OPTIONAL { ?x kg:outcomeValue ?value }"),
+                                "OPTIONAL { ?x kg:outcomeSubject ?subject } OPTIONAL { ?x kg:outcomeValue ?value } "
+                                "OPTIONAL { ?x kg:outcomeObject ?object } OPTIONAL { ?x kg:approximation ?approx }"),
     "articles": """
         SELECT ?art ?file ?title ?date ?author ?publisher ?start ?end WHERE { GRAPH ?g {
             ?art a schema:NewsArticle ; kg:fileName ?file .
@@ -141,19 +144,27 @@ def events(rows: Rows) -> list[dict]:
             subject = people[0] if people else None
         if subject is None:
             continue
-        value = int(r["value"]) if r["value"] is not None else None
+        value = _number(r["value"]) if r["value"] is not None else None
+        if r["object"] is not None:   # a candidate's party, the party a seat was gained from
+            value = iri.entity_id(r["object"]) if value is None else value
         if predicates[r["type"]] not in SCHEMA_PREDICATES:
             continue
         key = (r["event"], predicates[r["type"]], subject, value)
         o = merged.setdefault(key, {"predicate": key[1], "subject": iri.entity_id(subject), "value": value,
                                     "evidence": []})
+        if r["approx"]:
+            o["approximation"] = r["approx"]
         ev = {"file": r["file"], "text": r["exact"]}
         if ev not in o["evidence"]:
             o["evidence"].append(ev)
         evs.setdefault(iri.entity_id(r["event"]), {"id": iri.entity_id(r["event"]), "outcomes": []})
-    for (event, *_), o in sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], kv[0][3] or 0)):
+    for (event, *_), o in sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], str(kv[0][3] or ""))):
         evs[iri.entity_id(event)]["outcomes"].append(o)
     return sorted(evs.values(), key=lambda e: e["id"])
+
+
+def _number(text: str) -> int | float:
+    return int(text) if text.lstrip("-").isdigit() else float(text)
 
 
 def articles(rows: Rows) -> list[dict]:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..dates import relative
 from ..model import EVENT, ORGANIZATION, PARTY, PERSON, PLACE, EventInfo, LocalEntity, Span
+from .contests import office_elections, seat_contests, special_elections
 from .names import DocNames, Mention
 
 ELECTION_TYPES = ("ByElection", "Election", "Referendum")
@@ -27,7 +28,17 @@ CONTEST = re.compile(r"\b(?:contest|race|poll|vote)\b", re.I)
 KIND_ELECTION = re.compile(r"\b(?=[12mpaclsge])(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<kind>mayoral|presidential|parliamentary|assembly|"
                            r"council|local|senate|gubernatorial|leadership|primary|congressional|midterm|european)\s+"
                            r"(?:election|race|contest|vote|ballot)s?\b", re.I)
-PERSON_EVENT_WORDS = {"stand", "step", "resignation", "resign", "quit", "murder", "kill", "assassinate", "assassination"}
+# "the next general election", "Dáil General Elections": the kind of general election an article reports.
+GENERAL = re.compile(r"\b(?:(?P<q>[A-Z][\w\u00C0-\u017F]+)\s+)?[Gg]eneral [Ee]lections?\b")
+NOT_QUALIFIERS = {"the", "a", "next", "last", "this", "that", "previous", "snap", "early", "upcoming", "federal",
+                  "national", "uk", "british", "irish", "in", "at", "of", "since", "every", "each"}
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+            "today", "yesterday", "tomorrow", "tonight", "weekend", "week", "month", "year", "last", "next"}
+# Words between a place and "by-election" that are not part of its name: "the X riding byelection".
+SEAT_WORDS = {"riding", "seat", "federal", "provincial", "state", "parliamentary", "council", "constituency",
+              "electorate", "ward", "county", "district", "mayoral", "local"}
+PERSON_EVENT_WORDS = {"stand", "step", "resignation", "resign", "quit", "retirement", "retire", "murder", "kill", "assassinate", "assassination"}
 ELECTORAL = re.compile(r"\b(candidates?|votes|deposit|majority|ballots?|turnout|polling)\b", re.I)
 
 
@@ -39,6 +50,8 @@ class EventMention:
     spans: list[Span] = field(default_factory=list)
     date: str | None = None
     place: int | None = None
+    kind: str | None = None      # by-election, general, council, special, mayoral, leadership ...
+    parent: int | None = None    # the event this contest is part of (a constituency's in a general election)
 
 
 class EventFinder:
@@ -49,19 +62,32 @@ class EventFinder:
         self.events: list[EventMention] = []
         self.by_key: dict[tuple, int] = {}
         self.tok_event: dict[int, int] = {}      # token index -> event index
+        self.by_place: dict[int, int] = {}       # place entity -> the first contest held there
+        self.aliases: dict[str, int] = {}        # other names of a contest ("Swindon BC"), lower case -> event
+        self.sections: list[tuple[int, int]] = []   # (character where a results table starts, its contest)
+        self.past: set[int] = set()              # earlier contests in a seat, which outcomes mention in passing
         self.person_events_found: list[tuple[int, int, Token]] = []   # (event, person, trigger word)
 
-    def add(self, type_: str, name: str, key: tuple, s: int, e: int, date=None, place=None) -> int:
+    def add(self, type_: str, name: str, key: tuple, s: int | None, e: int | None, date=None, place=None,
+            kind: str | None = None, parent: int | None = None) -> int:
+        """The event of ``key``, made on first sight; (s, e) is a mention of it, when the text has one."""
         if key not in self.by_key:
             self.by_key[key] = len(self.events)
-            self.events.append(EventMention(type_, name, key, place=place))
+            self.events.append(EventMention(type_, name, key, place=place, kind=kind, parent=parent))
         ev = self.events[self.by_key[key]]
-        if len(name) > len(ev.name):
+        if len(name) > len(ev.name) and not ev.name[:1].isdigit():
             ev.name = name
-        ev.date = ev.date or date or self.when(e)
-        ev.spans.append(Span(s, e, self.text[s:e]))
-        for t in self.doc.char_span(s, e, alignment_mode="expand") or []:
-            self.tok_event.setdefault(t.i, self.by_key[key])
+        ev.date = ev.date or date or (self.when(e) if e is not None else None)
+        ev.parent = ev.parent if ev.parent is not None else parent
+        if place is not None:
+            self.by_place.setdefault(place, self.by_key[key])
+        if s is not None and e is not None:
+            ev.spans.append(Span(s, e, self.text[s:e]))
+            for t in self.doc.char_span(s, e, alignment_mode="expand") or []:
+                if place is not None and kind == "general":   # a seat's contest, not the whole election
+                    self.tok_event[t.i] = self.by_key[key]
+                else:
+                    self.tok_event.setdefault(t.i, self.by_key[key])
         return self.by_key[key]
 
     def when(self, end: int) -> str | None:
@@ -75,9 +101,13 @@ class EventFinder:
         before = self.doc.char_span(0, start, alignment_mode="contract")
         if before is not None and len(before):
             # "X by-election": X is a place even if the small model called it a person.
-            t = before[-1]
+            k = len(before) - 1   # past "riding", "seat's", "federal": "the X riding byelection"
+            while k > 0 and k > len(before) - 4 and (before[k].lower_ in SEAT_WORDS or before[k].tag_ == "POS"):
+                k -= 1
+            t = before[k]
             g = self.names.entity_at(t.i)
-            if g is not None and self.names.kinds[g] in (PLACE, ORGANIZATION, PERSON) and not self.names.is_anonymous(g):
+            if g is not None and self.names.kinds[g] in (PLACE, ORGANIZATION, PERSON) and not self.names.is_anonymous(g) \
+                    and t.lower_ not in CALENDAR and t.ent_type_ not in ("DATE", "TIME"):
                 return g, self.names.tok2mention[t.i].start
             if g is None and self._placename(t, strict=False):   # "X by-election", even heading a line
                 return self.names.add_entity(t.text, PLACE, Mention(t.i, t.i + 1, t.text, {PLACE: 1.0})), t.i
@@ -94,34 +124,44 @@ class EventFinder:
 
     def _placename(self, t: Token, strict: bool = True) -> bool:
         """A capitalised word the NER left untagged, next to election words: a place."""
-        return (t.pos_ == "PROPN" or not strict) and t.text[:1].isupper() and t.is_alpha \
+        return (t.pos_ == "PROPN" or (not strict and t.pos_ not in ("ADJ", "ADV", "DET", "VERB", "PRON", "ADP"))) \
+            and t.text[:1].isupper() and t.is_alpha and t.lower_ not in SEAT_WORDS and t.lower_ not in CALENDAR \
             and not self.names.lex.role([t.lower_]) and not self.names.lex.org(t.text) \
             and not self.names.lex.honorific(t.text) and t.lower_ not in ("the", "a", "this", "that", "next", "last")
 
-    def place_event(self, place: int, s: int, e: int) -> int:
+    def place_event(self, place: int, s: int | None, e: int | None) -> int:
+        place = self._fullest(place)
         self.names.retype(place, PLACE)   # "Hartlepool by-election": a place, whatever the NER said
-        after = min((m for m in self.names.groups[place] if self.toks[m.start].idx >= e), default=None,
-                    key=lambda m: m.start)
+        after = min((m for m in self.names.groups[place] if e is not None and self.toks[m.start].idx >= e),
+                    default=None, key=lambda m: m.start)
         if after is not None and self.toks[after.start].idx - e <= 5:   # "a contest X": the span covers X
             e = self.toks[after.end - 1].idx + len(self.toks[after.end - 1])
         return self.add("ByElection", f"{self.names.names[place]} by-election", ("ByElection", place), s, e,
-                        place=place)
+                        place=place, kind="by-election")
+
+    def _fullest(self, place: int) -> int:
+        """The seat a short place name stands for: "Toronto" for "Toronto—St. Paul's" when the article
+        names that seat and no other that begins so."""
+        name = self.names.names[place]
+        longer = {g for g, n in enumerate(self.names.names) if g != place and self.names.kinds[g] == PLACE
+                  and re.match(rf"{re.escape(name)}\s*[-–—]\s*\w", n)}
+        return longer.pop() if len(longer) == 1 else place
 
     def find(self) -> None:
         text, anaphoric = self.text, []
         # "by election" with a space is also "by Election Day", "by election night": not a contest.
-        for m in re.finditer(r"\b(by-?elections?|by elections?(?!\s+(?:day|night|eve|time)\b)|special elections?)\b",
-                             text, re.I):
+        for m in re.finditer(r"\b(by-?elections?|by elections?(?!\s+(?:day|night|eve|time)\b))\b", text, re.I):
             place, first = self.place_near(m.start(), m.end())
             if place is not None:
                 s = self.toks[first].idx if first >= 0 else m.start()
                 self.place_event(place, s, m.end())
-            elif re.search(r"\b(the|this|that)\s+$", text[max(0, m.start() - 6):m.start()], re.I):
+            elif re.search(r"\b(?:the|this|that|\w+day['’]s(?:\s+(?:federal|provincial|state|local))?|"
+                           r"(?:federal|provincial|state|parliamentary))\s+$", text[max(0, m.start() - 30):m.start()], re.I):
                 anaphoric.append((m.start(), m.end()))
         for m in re.finditer(r"\b((?:19|20)\d\d)\s+(?:[Gg]eneral\s+[Ee]lection|[Ee]lection)s?\b|"
                              r"\b[Gg]eneral [Ee]lection (?:of|in) ((?:19|20)\d\d)\b", text):
             year = m.group(1) or m.group(2)
-            self.add("Election", f"{year} general election", ("Election", year), m.start(), m.end(), date=year)
+            self.general(year, m.start(), m.end())
         for m in KIND_ELECTION.finditer(text):
             self.kind_election(m)
         for m in re.finditer(r"\b((?:19|20)\d\d)\s+(?:([A-Z][\w-]*)\s+)?referendum\b|"
@@ -133,15 +173,68 @@ class EventFinder:
         for m in re.finditer(r"\b(?:[Cc]ovid(?:-19)?|[Cc]oronavirus)?\s?pandemic\b", text if "pandemic" in text else ""):
             name = "Covid-19 pandemic" if re.search(r"\b(covid|coronavirus)", text, re.I) else "pandemic"
             self.add("Pandemic", name, ("Pandemic",), m.start(), m.end())
+        special_elections(self)
         if any(ev.type == "ByElection" for ev in self.events) or anaphoric:
             self.contests()
             self.salient_constituencies()
+        if anaphoric and not any(ev.type == "ByElection" for ev in self.events):
+            seat = self.described_seat()   # "X, a riding long held by ...", "the X riding"
+            if seat is not None:
+                self.place_event(seat, None, None)
+        seat_contests(self)
+        office_elections(self)
         self.person_events()
         main = self.main_election()
         if main is not None:
             ev = self.events[main]
             for s, e in anaphoric:
                 self.add(ev.type, ev.name, ev.key, s, e)
+
+    def general(self, year: str | None, s: int | None = None, e: int | None = None, place: int | None = None,
+                qualifier: str = "", previous: bool = False, stage: str = "") -> int:
+        """A general election (``year``'s, when known), or its contest in one seat (``place``), part of
+        it; ``previous``: the seat's last contest before the one reported, its year unknown."""
+        if place is None:
+            return self.add("Election", " ".join(x for x in (year, qualifier, "general election") if x),
+                            ("Election", year, "general", None), s, e, date=year, kind="general")
+        parent = self.general(year, qualifier=qualifier) if year else None
+        where = self.names.names[place]
+        first = year or ("previous" if previous else "")
+        name = " ".join(x for x in (first, qualifier, f"general election in {where}") if x) + (f" ({stage})" if stage else "")
+        return self.add("Election", name, ("Election", year or ("previous" if previous else None), "general", place),
+                        s, e, date=year, place=place, kind="general", parent=parent)
+
+    def seat_contest(self, place: int, s: int | None = None, e: int | None = None, stage: str = "") -> int:
+        """The contest of the article's kind in a seat it names (a results table's heading): its
+        by-election in an article about by-elections, else its contest in the general election."""
+        main = self.main_election()
+        if main is not None and self.events[main].type == "ByElection":
+            return self.place_event(place, s, e)
+        m = GENERAL.search(self.text)
+        if m is None:
+            return self.place_event(place, s, e)
+        years = {k[1] for k in self.by_key if k[0] == "Election" and k[2] == "general" and k[1] and k[3] is None}
+        qualifier = m.group("q") if m.group("q") and m.group("q").lower() not in NOT_QUALIFIERS else ""
+        return self.general(years.pop() if len(years) == 1 else None, s, e, place=place, qualifier=qualifier,
+                            stage=stage)
+
+    def earlier(self, ev: int, year: str | None) -> int | None:
+        """The earlier contest in the seat of ``ev`` ("a majority of 23,000 in 2019", "overturning a
+        Tory majority"): the general election of ``year`` there; without a year, the one the article
+        dates, if it names only one, else the seat's previous election."""
+        place = self.events[ev].place
+        if place is None or self.events[ev].kind not in ("by-election", "special", "general"):
+            return None
+        if year is None:
+            years = {k[1] for k in self.by_key if k[0] == "Election" and k[2] == "general" and k[1]
+                     and (k[3] in (None, place)) and (self.events[ev].date or "9999") > k[1]}
+            year = years.pop() if len(years) == 1 else None
+        if year is not None and self.events[ev].date and self.events[ev].date[:4] == year \
+                and self.events[ev].kind == "general":
+            return ev
+        ev = self.general(year, place=place, previous=year is None)
+        self.past.add(ev)
+        return ev
 
     def kind_election(self, m: re.Match) -> None:
         """"the 2021 London mayoral election", "the Labour leadership contest", "the 2016 presidential election"."""
@@ -161,7 +254,7 @@ class EventFinder:
         name = " ".join(x for x in (year, where, kind, "election") if x)
         start = self.toks[first].idx if place is not None and first >= 0 else m.start()
         key = ("Election", year, kind, place if place is not None else owner)
-        self.add("Election", name, key, start, m.end(), date=year, place=place)
+        self.add("Election", name, key, start, m.end(), date=year, place=place, kind=kind)
 
     def salient_constituencies(self) -> None:
         """In an article about by-elections, a constituency it names twice or more has its contest,
@@ -172,9 +265,26 @@ class EventFinder:
                 first = mentions[0]
                 self.place_event(g, self.toks[first.start].idx, self.toks[first.end - 1].idx + len(self.toks[first.end - 1]))
 
+    def described_seat(self) -> int | None:
+        """The place the article calls a seat ("X riding", "X, a riding", "the seat of X"), the most
+        named one if several."""
+        seats = Counter()
+        for g, mentions in enumerate(self.names.groups):
+            if self.names.kinds[g] != PLACE:
+                continue
+            for m in mentions:
+                after = " ".join(self.names.lowers[m.end:m.end + 3])
+                before = " ".join(self.names.lowers[max(0, m.start - 3):m.start])
+                if re.match(r"^(?:, (?:a|the) )?(?:riding|seat|constituency|electorate|district|ward)\b", after) or \
+                        re.search(r"\b(?:riding|seat|constituency|electorate) of$", before):
+                    seats[g] += 1
+        return max(seats, key=lambda g: (seats[g], len(self.names.groups[g]))) if seats else None
+
     def contests(self) -> None:
         """In an article about by-elections, "a contest X" or "the race in X" is X's by-election."""
         for m in CONTEST.finditer(self.text):
+            if re.match(r"\s+(?:for|of|to|against|with)\b", self.text[m.end():m.end() + 10]):
+                continue   # "the race for X's seat", "the race to replace X"
             place, first = self.place_near(m.start(), m.end())
             if place is not None and self.names.kinds[place] == PLACE and first < 0:
                 self.place_event(place, m.start(), m.end())
@@ -186,7 +296,7 @@ class EventFinder:
                 continue
             t = self.toks[i]
             down = lemma in ("stand", "step") and any(c.lower_ in ("down", "aside") for c in t.children)
-            if lemma in ("resignation", "resign", "quit") or down:
+            if lemma in ("resignation", "resign", "quit", "retirement", "retire") or down:
                 self._person_event("Resignation", "Resignation of", t)
             elif lemma in ("murder", "kill", "assassinate", "assassination") and t.pos_ in ("VERB", "NOUN"):
                 if t.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in t.children):
@@ -202,6 +312,10 @@ class EventFinder:
             cands += [c for c in t.subtree if c.dep_ == "relcl"]
         else:
             cands += [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            up = t
+            while not cands and up.dep_ in ("xcomp", "conj") and up.head is not up:   # "was forced to resign"
+                up = up.head
+                cands += [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")]
             head = t.head if t.dep_ == "relcl" else None
             while head is not None:
                 cands.append(head)
@@ -217,6 +331,8 @@ class EventFinder:
         return None
 
     def _person_event(self, type_: str, prefix: str, t: Token) -> None:
+        if t.pos_ == "VERB" and self._unreal(t):
+            return   # "will step down", "calls for him to step down"
         who = self.person_of(t)
         if who is None:
             return
@@ -227,6 +343,17 @@ class EventFinder:
             date = relative(m.group(0), self.date)
         self.add(type_, f"{prefix} {self.names.names[who]}", (type_, who), t.idx, t.idx + len(t), date=date)
         self.person_events_found.append((self.by_key[(type_, who)], who, t))
+
+    def _unreal(self, verb: Token) -> bool:
+        """A verb that states no fact: negated, modal, or an infinitive not compelled ("forced to resign")."""
+        heads = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may",
+                                                                     "should", "must", "can", "'ll", "’ll"))
+               for v in heads for c in v.children):
+            return True
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        return to and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in (
+            "force", "decide", "choose", "agree", "opt", "announce", "vote", "compel", "oblige", "ask"))
 
     def main_election(self) -> int | None:
         """The by-election the article names most (with its place's mentions); failing one, the
@@ -253,12 +380,33 @@ class EventFinder:
             g = self.names.entity_at(i)
             if g is None or self.names.kinds[g] != PLACE:
                 continue
-            if ("ByElection", g) in self.by_key:
-                return self.by_key[("ByElection", g)]
+            if g in self.by_place and self.events[self.by_place[g]].type in ELECTION_TYPES:
+                return self.by_place[g]
             if main is not None and ELECTORAL.search(sent.text) and self.constituency(g):
                 m = self.names.tok2mention[i]
                 return self.place_event(g, self.toks[m.start].idx, self.toks[m.end - 1].idx + len(self.toks[m.end - 1]))
-        return main
+        if self.aliases:
+            low = sent.text.lower()
+            named_by = [ev for alias, ev in self.aliases.items() if alias in low]
+            if len(set(named_by)) == 1:
+                return named_by[0]
+        if len({ev for _, ev in self.sections}) > 1:   # a report of several contests, each before its table
+            return next((ev for start, ev in self.sections if start >= sent.start_char), self.sections[-1][1])
+        recent = self._named_earlier_in_paragraph(sent.start)   # "... in X. The seat had been held by ..."
+        return recent if recent is not None else main
+
+    def _named_earlier_in_paragraph(self, i: int) -> int | None:
+        """The contest last named before token i in its paragraph, if any."""
+        k = i - 1
+        while k >= 0 and "\n" not in self.toks[k].whitespace_ and "\n" not in self.toks[k].text:
+            ev = self.tok_event.get(k)
+            if ev is not None and self.events[ev].type in ("ByElection", "Election") and ev not in self.past:
+                return ev
+            g = self.names.entity_at(k)
+            if g is not None and g in self.by_place and self.events[self.by_place[g]].type in ELECTION_TYPES:
+                return self.by_place[g]
+            k -= 1
+        return None
 
     def constituency(self, g: int) -> bool:
         """A place that names a seat: "X and Y", or one the article already holds a by-election in."""
@@ -267,5 +415,6 @@ class EventFinder:
 
     def entities(self, base: int) -> list[LocalEntity]:
         return [LocalEntity(key=base + i, kind=EVENT, name=ev.name, forms=(ev.name,), mentions=tuple(ev.spans),
-                            event=EventInfo(type=ev.type, date=ev.date, place=ev.place))
+                            event=EventInfo(type=ev.type, date=ev.date, place=ev.place, kind=ev.kind,
+                                            part_of=base + ev.parent if ev.parent is not None else None))
                 for i, ev in enumerate(self.events)]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -17,6 +18,12 @@ def _rows(name: str) -> list[list[str]]:
 def fold(text: str) -> str:
     """Lower-case with curly apostrophes straightened and spaces collapsed."""
     return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
+
+
+@lru_cache(maxsize=1 << 16)
+def plain(text: str) -> str:
+    """``fold`` without accents: "Séan" and "Sean" are one name written two ways."""
+    return "".join(c for c in unicodedata.normalize("NFKD", fold(text)) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,8 @@ class Lexicon:
     country_cues: dict[str, str] = field(default_factory=dict)          # folded cue word or phrase -> country
     country_words: dict[str, str] = field(default_factory=dict)         # folded one-country party alias -> country
     country_order: dict[str, int] = field(default_factory=dict)         # country -> its row in countries.tsv
+    results: dict[str, frozenset[str]] = field(default_factory=dict)    # results-table meaning -> its words (results.tsv)
+    councils: dict[str, str] = field(default_factory=dict)              # "BC" -> "Borough Council"
     _org_seen: dict[tuple, OrgEntry | None] = field(default_factory=dict, repr=False)   # org() answers so far
 
     def country(self, text: str) -> Country | None:
@@ -124,6 +133,11 @@ def lexicon() -> Lexicon:
             lex.countries.setdefault(fold(form), Country(name, government))
         for cue in (row[3].split("|") if len(row) > 3 else ()):
             lex.country_cues[fold(cue)] = name
+    for meaning, words in _rows("results.tsv"):
+        if meaning == "council":
+            lex.councils.update(w.split("=", 1) for w in words.split("|"))
+        else:
+            lex.results[meaning] = frozenset(fold(w) for w in words.split("|"))
     for row in _rows("organisations.tsv"):
         _add_org(lex, row[0], row[1], row[2] if len(row) > 2 else "", None)
     for row in _rows("parties.tsv"):

@@ -130,8 +130,9 @@ class MembershipFinder:
                 orgs.append(g)
                 k -= 1
                 continue
-            if t.tag_ == "POS" or t.lower_ in ("and", "&", ",", "-", "–"):
-                k -= 1
+            if t.tag_ == "POS" or t.lower_ in ("-", "–") or \
+                    (t.lower_ in ("and", "&") and k > 0 and self.org_at(k - 1) is not None and orgs):
+                k -= 1   # "former Labour and Respect MP" (not across a list: "X, the Greens' Y and Z MP W")
             elif t.lower_ in PAST or t.lower_.rstrip("-") in PAST:
                 past, k = True, k - 1
             elif t.lower_ in SKIP_ADJ or (t.pos_ == "ADJ" and not orgs):
@@ -244,8 +245,13 @@ class MembershipFinder:
 
     def apposition(self, m, person: int) -> None:
         head = self.toks[m.end - 1]
+        for a in head.children:   # "X, a Democrat from Y": a member of the party
+            g = self.org_at(a.i)
+            if a.dep_ == "appos" and a.i > head.i and g is not None and self.names.kinds[g] == PARTY \
+                    and any(c.lower_ in ("a", "an") for c in a.children):
+                self.add(person, g, "member", True, m.start, a.i + 1, 0.7, "membership.apposition")
         for a in head.children:   # "X, a political science professor at the University of Y"
-            if a.dep_ == "appos" and a.i > head.i:
+            if a.dep_ == "appos" and a.i > head.i and self.person_at(a.i) is None:   # not a list of names
                 self._role_noun(a, person, m.start, max(t.i for t in a.subtree) + 1, "membership.apposition")
         if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ == "NOUN":   # "Labour's coordinator, X"
             self._role_noun(head.head, person, min(t.i for t in head.head.subtree if t.i < head.i), m.end,

@@ -22,8 +22,9 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
 from ..model import TIE_ORDER, MEDIA, ORG_KINDS, ORGANIZATION, PARTY, PERSON, PLACE, LocalEntity, Span
-from .lexicon import Honorific, OrgEntry, fold, lexicon
+from .lexicon import Honorific, OrgEntry, fold, lexicon, plain
 from .quotemarks import scan
+from .results import find_tables
 
 NER_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE,
             "PRODUCT": ORGANIZATION, "WORK_OF_ART": ORGANIZATION}
@@ -62,6 +63,7 @@ class Mention:
     honorific: Honorific | None = None
     honorific_text: str = ""
     handle: bool = False
+    written: str = ""        # the name as written, when ``text`` puts it in order ("Doe, Jane" for "Jane Doe")
     group: int = -1          # cluster index, set by clustering
     words: tuple[str, ...] = field(init=False, repr=False, compare=False)   # text split, read often
 
@@ -98,6 +100,7 @@ class DocNames:
         self.honorifics = [self.lex.honorific(x) if c else None for x, c in zip(self.texts, self.caps)]
         self.quoted = self._quoted_tokens()
         self.country = self._country()
+        self.tables = find_tables(self.text, self.lex, self.country)   # results lists: their names are mentions
         self.mentions: list[Mention] = []
         self.tok2mention: dict[int, Mention] = {}
         self.groups: list[list[Mention]] = []
@@ -171,6 +174,10 @@ class DocNames:
         covered = {i for m in found for i in range(m.start, m.end)}
         found += self._from_capitalised(covered)
         found += self._propagate(found)
+        listed = self._from_results()
+        if listed:   # a results line's grammar knows its names better than the NER does
+            taken = {i for m in listed for i in range(m.start, m.end)}
+            found = [m for m in found if not taken.intersection(range(m.start, m.end))] + listed
         # Longest span wins; on equal spans, gazetteer and honorific evidence is merged in.
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken: dict[int, Mention] = {}
@@ -192,6 +199,33 @@ class DocNames:
         self.tok2mention = taken
         for m in self.mentions:
             self._context_votes(m)
+
+    def _tokens_in(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The tokens inside a character span (end exclusive)."""
+        return bisect_left(self.starts, span[0]), bisect_left(self.starts, span[1])
+
+    def _from_results(self) -> list[Mention]:
+        """The people and parties of results tables' lines ("Doe, Jane (FF) 8,164")."""
+        out = []
+        for table in self.tables:
+            parties = [(r.party, r.party_span) for r in table.rows if r.party]
+            parties += [(x, span) for sm in table.summaries for x, span in ((sm.party, sm.party_span),
+                                                                          (sm.other, sm.other_span)) if x]
+            for party, span in parties:
+                s, e = self._tokens_in(span)
+                if s < e:
+                    entry = self.lex.org(party, self.country)
+                    name = entry.name if entry is not None and entry.kind == PARTY else party
+                    out.append(Mention(s, e, self.span_text(s, e) if entry else name, {PARTY: 5.0},
+                                       org=entry if entry is not None and entry.kind == PARTY else None))
+            for r in table.rows:
+                if r.name is None:
+                    continue
+                s, e = self._tokens_in(r.name_span)
+                if s < e:
+                    written = self.text[r.name_span[0]:r.name_span[1]]
+                    out.append(Mention(s, e, r.name, {PERSON: 5.0}, written=written if written != r.name else ""))
+        return out
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         blank, lowers, possessive = self.blank, self.lowers, self.possessive
@@ -456,6 +490,9 @@ class DocNames:
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and (self.lex.role([child.lower_]) or child.lemma_ in self.lex.person_nouns):
                 m.vote(PERSON, 1.5)
+            elif child.dep_ == "appos" and child.i > head.i and any(c.lower_ in ("a", "an") for c in child.children) \
+                    and (self.lex.org(child.text) is not None and self.lex.org(child.text).kind == PARTY):
+                m.vote(PERSON, 2.0)   # "X, a Democrat from Y": a person of that party
         if head.dep_ in SUBJECT and head.head.lemma_ in ("be", "become"):
             attr = [c for c in head.head.children if c.dep_ == "attr"]
             if attr and self.lex.role([attr[0].lower_]):
@@ -466,7 +503,7 @@ class DocNames:
     def _cluster(self) -> None:
         by_key: dict[str, int] = {}
         for m in self.mentions:
-            key = ("org:" + m.org.name) if m.org else "name:" + re.sub(r"^the ", "", fold(m.text))
+            key = ("org:" + m.org.name) if m.org else "name:" + re.sub(r"^the ", "", plain(m.text))
             if key not in by_key:
                 by_key[key] = len(self.groups)
                 self.groups.append([])
@@ -507,6 +544,7 @@ class DocNames:
                 self.groups[m.group].remove(m)
                 m.group = target
                 self.groups[target].append(m)
+        self._join_middle_names(kinds)
         self.groups = [sorted(g, key=lambda m: m.start) for g in self.groups if g]
         for gi, g in enumerate(self.groups):
             for m in g:
@@ -514,6 +552,27 @@ class DocNames:
         self.kinds = [self._vote(g) for g in self.groups]
         self.names = [self._best_name(g, k) for g, k in zip(self.groups, self.kinds)]
         self.genders = [self._honorific_gender(g) for g in self.groups]
+
+    def _join_middle_names(self, kinds: list[str]) -> None:
+        """"Jane Mary Doe" and "Jane Doe" are one person: a name that is another's with middle names
+        left out joins it, when exactly one such fuller name is in the article."""
+        full: dict[tuple[str, str], set[int]] = defaultdict(set)
+        longest = [max(group, key=lambda m: len(m.words)).words if group else () for group in self.groups]
+        for gi, words in enumerate(longest):
+            if kinds[gi] == PERSON and len(words) >= 3:
+                full[(words[0], words[-1])].add(gi)
+        if not full:
+            return
+        for gi, group in enumerate(self.groups):
+            if kinds[gi] != PERSON or len(longest[gi]) != 2:
+                continue
+            target = full.get((longest[gi][0], longest[gi][-1]), set()) - {gi}
+            if len(target) == 1:
+                t = target.pop()
+                for m in group:
+                    m.group = t
+                self.groups[t] += group
+                self.groups[gi] = []
 
     def _partial_name_target(self, m: Mention, by_word, kinds) -> int | None:
         word = m.text
@@ -524,6 +583,8 @@ class DocNames:
         if kinds[m.group] != PERSON and not m.honorific:
             first = []
         for pool in (last, first):
+            plain = [x for x in pool if x[0] not in self.quoted]   # a nickname in a quote is no anchor
+            pool = plain if m.start not in self.quoted and plain else pool
             if pool:
                 before = [x for x in pool if x[0] < m.start]
                 return (max(before) if before else min(pool))[1]
@@ -743,7 +804,8 @@ class DocNames:
             for m in group:
                 s, e = self.tokens[m.start].idx, self.tokens[m.end - 1].idx + len(self.tokens[m.end - 1])
                 spans.append(Span(s, e, self.text[s:e]))
-                for form in [m.text] + ([f"{m.honorific_text} {m.text}"] if m.honorific_text else []):
+                for form in [m.text] + ([f"{m.honorific_text} {m.text}"] if m.honorific_text else []) \
+                        + ([m.written] if m.written else []):
                     if form not in forms:
                         forms.append(form)
                 for k, v in m.votes.items():

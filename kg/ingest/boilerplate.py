@@ -30,6 +30,7 @@ def _rules() -> list[_Rule]:
 
 _RULES: list[_Rule] | None = None
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦*-]|\d+\.)\s+(.*)$")
+_FIGURE = re.compile(r"\d{2,}")
 _UNIT_SPLIT = re.compile(r"(?<=[.!?)])(?=[A-Z])|(?<=[.!?])\s+(?=[A-Z(])")
 
 
@@ -73,16 +74,18 @@ def find_boilerplate(text: str) -> list[tuple[int, int]]:
 
 
 def _navigation_lists(lines) -> list[tuple[int, int]]:
-    """Runs of eight or more short bullet items that are not sentences (menus, job lists)."""
-    spans, run = [], []
+    """Runs of eight or more short bullet items that are not sentences (menus, job lists). A run
+    whose items mostly carry figures is a results list ("- Jane Doe (Lab) - 12,345"), not a menu."""
+    spans, run, figures = [], [], 0
     for start, end, line in lines + [(0, 0, "")]:
         m = _BULLET.match(line)
         if m and len(m.group(1).split()) <= 8 and not m.group(1).rstrip().endswith("."):
             run.append((start, end))
+            figures += bool(_FIGURE.search(m.group(1)))
             continue
-        if len(run) >= 8:
+        if len(run) >= 8 and figures * 2 < len(run):
             spans.append((run[0][0], run[-1][1]))
-        run = []
+        run, figures = [], 0
     return spans
 
 

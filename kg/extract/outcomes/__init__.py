@@ -1,0 +1,31 @@
+"""Outcomes of events, from the clauses and tables that state them.
+
+Each family of phrasings has its module: results tables (tables), who won and lost (wins),
+figures in prose (figures), the seat's holder, gain and cause (seats), and events that happen to
+people (people). The contest module then reads each contest as a whole: candidates' parties, one
+winner, the seat's holder and gain, one majority. Unnamed but specific people ("the far-right
+candidate") become entities.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...model import Membership, Outcome
+from ..events import EventFinder
+from ..names import DocNames
+from . import contest, figures, people, seats, tables, wins
+from .core import Finder
+
+__all__ = ["find_outcomes"]
+
+
+def find_outcomes(doc: Doc, names: DocNames, events: EventFinder, memberships: list[Membership],
+                  base: int) -> list[Outcome]:
+    f = Finder(doc, names, events, memberships, base)
+    tables.find(f)
+    wins.find(f)
+    figures.find(f)
+    seats.find(f)
+    people.find(f)
+    contest.complete(f)
+    return f.out
