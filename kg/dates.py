@@ -83,3 +83,26 @@ def relative(expression: str, anchor: str | None) -> str | None:
         year = today.year if month <= today.month else today.year - 1
         return f"{year}-{month:02d}"
     return None
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def day(expression: str, anchor: str | None) -> str | None:
+    """The calendar day an expression names against the article date: "yesterday", "today",
+    "Thursday" (the last Thursday on or before the article's date); None without a date."""
+    if not anchor:
+        return None
+    try:
+        today = date.fromisoformat(anchor[:10])
+    except ValueError:
+        return None
+    text = expression.lower()
+    if re.search(r"\byesterday\b", text):
+        return (today - timedelta(days=1)).isoformat()
+    if re.search(r"\b(?:today|tonight)\b", text):
+        return today.isoformat()
+    for n, name in enumerate(WEEKDAYS):
+        if re.search(rf"\b{name}\b", text):
+            return (today - timedelta(days=(today.weekday() - n) % 7)).isoformat()
+    return None

@@ -105,14 +105,16 @@ def test_election_results_table(run, seed_facts, lookup, trig):
     for event in seed_facts["events"]:
         def said(predicate, who, outcomes=event["outcomes"]):
             return [o for o in outcomes if o["predicate"] == predicate and o["subject"] == who]
-        people = {o["subject"] for o in event["outcomes"] if o["predicate"] in ("candidate", "votes", "lost_deposit", "winner")
-                  and lookup[o["subject"]]["type"] == "Person"}
+        people = {o["subject"] for o in event["outcomes"] if o["predicate"] in ("candidate", "votes", "lost_deposit")}
         for p in people:
             votes = [o["value"] for o in said("votes", p)]
+            shares = [o["value"] for o in said("vote_share", p)]
+            stood = sorted({lookup[o["value"]]["name"] for o in said("candidate", p) if o["value"]})
             place = positions[(event["name"], lookup[p]["name"])]
             expected.append({"election": event["name"], "candidate": lookup[p]["name"],
-                             "party": ", ".join(sorted(parties[p])) or None,
+                             "party": ", ".join(stood or sorted(parties[p])) or None,
                              "votes": str(max(votes)) if votes else None, "position": str(min(place)) if place else None,
+                             "share": str(max(shares)) if shares else None,
                              "result": "won" if said("winner", p) else "lost deposit" if said("lost_deposit", p) else ""})
     rows = run("election-results")
     assert canonical(rows) == canonical(expected) and expected

@@ -31,7 +31,8 @@ ROLE, SAID, OUTCOME, PLACE = "role", "said", "outcome", "place"
 OUTCOME_WORDS = {"winner": "won", "candidate": "stood in", "votes": "{v} votes in", "majority": "majority of {v} in",
                  "held_by": "held", "gained_by": "gained", "lost_deposit": "lost deposit in", "victim": "victim of",
                  "perpetrator": "perpetrator of", "resigned": "resigned", "triggered_by": "triggered",
-                 "turnout": "turnout of {v} in", "deaths": "{v} deaths in"}
+                 "turnout": "turnout of {v} in", "deaths": "{v} deaths in", "vote_share": "{v} of the vote in",
+                 "turnout_share": "turnout of {v} in", "majority_share": "majority of {v} in", "swing": "swing of {v} in"}
 
 
 def outcome_words(kind: str, value: str | None) -> str:
@@ -127,12 +128,20 @@ def add_outcomes(g: nx.MultiDiGraph, rows: Rows, articles: Articles) -> None:
         if r["event"] not in g:
             continue
         kind = types.get(r["type"], "outcome")
-        value = f"{int(r['value']):,}" if r["value"] else None
+        value = figure(r["value"]) if r["value"] else None
         ev = evidence(r, articles, value=value)
+        words = outcome_words(kind, value)
+        if kind == "candidate" and r["object"] in g:   # "stood for Labour in"
+            words = f"stood for {g.nodes[r['object']]['label']} in"
         if r["subject"] in g:
-            add_fact(g, r["subject"], r["event"], OUTCOME, outcome_words(kind, value), ev)
+            add_fact(g, r["subject"], r["event"], OUTCOME, words, ev)
         else:
             g.nodes[r["event"]]["facts"].append({"kind": OUTCOME, "label": kind.replace("_", " "), **ev})
+
+
+def figure(value: str) -> str:
+    """A count with thousands separators ("13,166"), a percentage with its sign ("47.94%")."""
+    return f"{int(value):,}" if value.lstrip("-").isdigit() else f"{float(value):g}%"
 
 
 def add_quotes(g: nx.MultiDiGraph, rows: Rows, articles: Articles, max_per_speaker: int) -> None:

@@ -41,8 +41,9 @@ def special_elections(ef: EventFinder) -> None:
     text = ef.text
     for m in re.finditer(r"\bspecial elections?\b", text, re.I):
         place, first = ef.place_near(m.start(), m.end())
-        if place is not None and ef.names.kinds[place] == PLACE:   # "a special election in X": X's by-election
-            ef.place_event(place, ef.toks[first].idx if first >= 0 else m.start(), m.end())
+        near = DISTRICT.search(text, m.end(), m.end() + 60)
+        if place is not None and ef.names.kinds[place] == PLACE and not (near and first < 0):
+            ef.place_event(place, ef.toks[first].idx if first >= 0 else m.start(), m.end())   # "in X": X's
             continue
         else:
             district = _district(ef, m.start())

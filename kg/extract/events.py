@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..dates import relative
+from ..dates import day, relative
 from ..model import EVENT, ORGANIZATION, PARTY, PERSON, PLACE, EventInfo, LocalEntity, Span
 from .contests import office_elections, seat_contests, special_elections
 from .names import DocNames, Mention
@@ -23,13 +23,18 @@ from .names import DocNames, Mention
 ELECTION_TYPES = ("ByElection", "Election", "Referendum")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 WHEN = re.compile(rf"^[\s,]*(?:in|on|last|this|earlier this)\s+(?:(?:{MONTHS})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d|week|month|year)\b")
+ON_DAY = re.compile(r"^[\s,]*(?:on\s+)?(?:yesterday|today|(?:on\s+)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+                    re.I)
+DAY_BEFORE = re.compile(r"\b(?:yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s"
+                        r"(?:\s+\w+){0,4}\s*$", re.I)
 CONTEST = re.compile(r"\b(?:contest|race|poll|vote)\b", re.I)
 # (The lookahead, the first letters of a year or a kind, lets the scan skip other positions quickly.)
 KIND_ELECTION = re.compile(r"\b(?=[12mpaclsge])(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<kind>mayoral|presidential|parliamentary|assembly|"
                            r"council|local|senate|gubernatorial|leadership|primary|congressional|midterm|european)\s+"
                            r"(?:election|race|contest|vote|ballot)s?\b", re.I)
 # "the next general election", "Dáil General Elections": the kind of general election an article reports.
-GENERAL = re.compile(r"\b(?:(?P<q>[A-Z][\w\u00C0-\u017F]+)\s+)?[Gg]eneral [Ee]lections?\b")
+GENERAL = re.compile(r"\b(?:(?P<q>[A-Z][\w\u00C0-\u017F]+)\s+)?(?P<kind>[Gg]eneral|[Ff]ederal|[Pp]rovincial|[Ss]tate) "
+                     r"[Ee]lections?\b")
 NOT_QUALIFIERS = {"the", "a", "next", "last", "this", "that", "previous", "snap", "early", "upcoming", "federal",
                   "national", "uk", "british", "irish", "in", "at", "of", "since", "every", "each"}
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -77,7 +82,7 @@ class EventFinder:
         ev = self.events[self.by_key[key]]
         if len(name) > len(ev.name) and not ev.name[:1].isdigit():
             ev.name = name
-        ev.date = ev.date or date or (self.when(e) if e is not None else None)
+        ev.date = ev.date or date or (self.when(e, s) if e is not None else None)
         ev.parent = ev.parent if ev.parent is not None else parent
         if place is not None:
             self.by_place.setdefault(place, self.by_key[key])
@@ -90,10 +95,20 @@ class EventFinder:
                     self.tok_event.setdefault(t.i, self.by_key[key])
         return self.by_key[key]
 
-    def when(self, end: int) -> str | None:
-        """A date written right after a mention: "the X by-election in May"."""
+    def when(self, end: int, start: int | None = None) -> str | None:
+        """A date written next to a mention: "the X by-election in May", "on Thursday", "yesterday's
+        by-election", "Thursday's X by-election" (a day of the week: the last one before the article)."""
         m = WHEN.match(self.text[end:end + 40])
-        return relative(m.group(0), self.date) if m else None
+        if m:
+            return relative(m.group(0), self.date)
+        m = ON_DAY.match(self.text[end:end + 30])
+        if m:
+            return day(m.group(0), self.date)
+        if start is not None:
+            m = DAY_BEFORE.search(self.text[max(0, start - 40):start])
+            if m:
+                return day(m.group(0), self.date)
+        return None
 
     def place_near(self, start: int, end: int) -> tuple[int | None, int]:
         """The place named right before ``start`` ("Hartlepool by-election") or after ``end``
@@ -189,6 +204,8 @@ class EventFinder:
             ev = self.events[main]
             for s, e in anaphoric:
                 self.add(ev.type, ev.name, ev.key, s, e)
+            if ev.date is None and self.date and ev.type in ("ByElection", "Election") and main not in self.past:
+                ev.date = self.date[:4]   # no polling day in the text: the year of the article
 
     def general(self, year: str | None, s: int | None = None, e: int | None = None, place: int | None = None,
                 qualifier: str = "", previous: bool = False, stage: str = "") -> int:
@@ -211,9 +228,16 @@ class EventFinder:
         if main is not None and self.events[main].type == "ByElection":
             return self.place_event(place, s, e)
         m = GENERAL.search(self.text)
-        if m is None:
-            return self.place_event(place, s, e)
+        if m is None:   # "this election", "the race for X": the seat's contest, of no named kind
+            return self.add("Election", f"election in {self.names.names[place]}", ("Election", None, "seat", place),
+                            s, e, place=place, kind="seat")
+        if m.group("kind").lower() != "general":
+            qualifier = m.group("kind").lower()
+            return self.add("Election", f"{qualifier} election in {self.names.names[place]}",
+                            ("Election", None, qualifier, place), s, e, place=place, kind=qualifier)
         years = {k[1] for k in self.by_key if k[0] == "Election" and k[2] == "general" and k[1] and k[3] is None}
+        if re.search(r"\b(?:next|upcoming|forthcoming|coming|expected)\s+(?:\w+\s+)?election", self.text, re.I):
+            years = set()   # "the next general election": not the one of a year it names
         qualifier = m.group("q") if m.group("q") and m.group("q").lower() not in NOT_QUALIFIERS else ""
         return self.general(years.pop() if len(years) == 1 else None, s, e, place=place, qualifier=qualifier,
                             stage=stage)
@@ -270,7 +294,8 @@ class EventFinder:
         named one if several."""
         seats = Counter()
         for g, mentions in enumerate(self.names.groups):
-            if self.names.kinds[g] != PLACE:
+            if self.names.kinds[g] not in (PLACE, ORGANIZATION, PERSON) or any(m.org for m in mentions) \
+                    or (self.names.kinds[g] == PERSON and len(mentions[0].words) > 1 if mentions else True):
                 continue
             for m in mentions:
                 after = " ".join(self.names.lowers[m.end:m.end + 3])
@@ -278,7 +303,11 @@ class EventFinder:
                 if re.match(r"^(?:, (?:a|the) )?(?:riding|seat|constituency|electorate|district|ward)\b", after) or \
                         re.search(r"\b(?:riding|seat|constituency|electorate) of$", before):
                     seats[g] += 1
-        return max(seats, key=lambda g: (seats[g], len(self.names.groups[g]))) if seats else None
+        if not seats:
+            return None
+        seat = max(seats, key=lambda g: (seats[g], len(self.names.groups[g])))
+        self.names.retype(seat, PLACE)   # "X, a riding ...": a place, whatever the NER said
+        return seat
 
     def contests(self) -> None:
         """In an article about by-elections, "a contest X" or "the race in X" is X's by-election."""
@@ -374,6 +403,13 @@ class EventFinder:
         named = sorted((abs(i - at), self.tok_event[i]) for i in range(sent.start, sent.end) if i in self.tok_event
                        and self.events[self.tok_event[i]].type in ELECTION_TYPES)
         main = self.main_election()
+        scope = self._scope(sent)   # "In X, ...": the sentence is about X's contest
+        if scope is not None:
+            ev = named[0][1] if named else None
+            if ev is not None and self.events[ev].kind == "general" and self.events[ev].place is None:
+                return self.general(self.events[ev].date, place=scope)
+            if ev is None or self.events[ev].place is None:
+                return self.seat_contest(scope)
         if named and not (named[0][0] > 15 and main is not None and anchor is not None):
             return named[0][1]
         for i in range(sent.start, sent.end):   # (indices: a Span makes a Token per word it yields)
@@ -394,6 +430,20 @@ class EventFinder:
             return next((ev for start, ev in self.sections if start >= sent.start_char), self.sections[-1][1])
         recent = self._named_earlier_in_paragraph(sent.start)   # "... in X. The seat had been held by ..."
         return recent if recent is not None else main
+
+    def _scope(self, sent) -> int | None:
+        """The place a sentence opens with, "In X, ...", in an article about a general election's seats."""
+        if sent.end - sent.start < 4 or self.toks[sent.start].lower_ != "in":
+            return None
+        m = self.names.tok2mention.get(sent.start + 1)
+        if m is None or m.end >= sent.end or self.toks[m.end].text != "," or m.org is not None or \
+                self.names.kinds[m.group] not in (PLACE, ORGANIZATION):
+            return None
+        main = self.main_election()
+        if main is not None and self.events[main].type == "ByElection":
+            return None
+        self.names.retype(m.group, PLACE)   # "In Example Green, ...": a place, whatever the NER said
+        return m.group
 
     def _named_earlier_in_paragraph(self, i: int) -> int | None:
         """The contest last named before token i in its paragraph, if any."""

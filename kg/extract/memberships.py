@@ -27,7 +27,8 @@ PAST = {"former", "ex", "ex-", "late", "then", "previous", "erstwhile", "one-tim
 SKIP_ADJ = {"new", "national", "close", "key", "senior", "veteran", "longtime", "long-time", "current",
             "local", "young", "prominent", "leading", "top", "second", "placed", "first", "third", "incoming"}
 PARTY_ROLES = {"candidate", "official", "chair", "co-chair", "deputy leader", "shadow minister", "MP"}
-BODY_VERBS = {"sit": "member", "serve": "member", "join": "member", "chair": "chair", "lead": "leader", "head": "leader"}
+BODY_VERBS = {"sit": "member", "serve": "member", "join": "member", "chair": "chair", "lead": "leader", "head": "leader",
+              "found": "founder", "co-found": "co-founder"}
 CREDITS = {"photo", "photograph", "picture", "image", "pictures", "photos"}
 
 
@@ -371,7 +372,7 @@ class MembershipFinder:
                 label = f"{label} of the {self.doc[tail[0].i:tail[-1].i + 1].text}" if tail else label
             if self.names.kinds[org] not in ORG_KINDS:
                 continue
-            past = verb.tag_ == "VBD"
+            past = verb.tag_ == "VBD" and verb.lemma_.lower() not in ("found", "co-found")   # a founder stays one
             for person in self.subjects(verb):
                 lo = min(verb.i, min(t.i for t in verb.children if t.dep_ == "nsubj"))
                 self.add(person, org, label, not past, lo, max(t.i for t in obj.subtree) + 1, 0.7, "membership.body")

@@ -36,7 +36,7 @@ CONNECTORS = {"of", "and", "the", "for", "de", "van", "von", "der", "al", "bin",
 PARTY_CONTEXT = {"party", "mp", "mps", "candidate", "councillor", "leader", "member", "members", "government",
                  "voter", "voters", "supporter", "supporters", "activist", "activists", "peer", "senator",
                  "uk", "msp", "politician", "politicians", "vote", "campaign", "lawmaker", "lawmakers",
-                 "gain", "hold", "win", "victory"}
+                 "gain", "hold", "win", "victory", "stronghold", "heartland", "seat", "riding", "government"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 NEUTER = {"it", "its", "itself"}
@@ -51,6 +51,13 @@ SUBJECT = ("nsubj", "nsubjpass")
 ORG_SUFFIXES = {"media", "news", "radio", "tv", "television", "press", "network", "group"}
 RUN_ENDS = {"election", "elections", "by-election", "party", "report", "programme", "program"}
 WINDOW = 1500   # characters a pronoun may look back
+DASHES = {"-", "–", "—"}
+SEAT_DESCRIPTION = re.compile(
+    r"(?P<name>\b[A-Z][\w'’.]*(?:[ \t]*[-–—][ \t]*[A-Z][\w'’.]*|[ \t]+(?:and|&)?[ \t]*[A-Z][\w'’.]*){0,4}),[ \t]+"
+    r"(?:a|the|an)[ \t]+(?:[a-z-]+[ \t]+){0,3}(?:riding|seat|constituency|electorate|ward|district)\b"
+    r"|\b(?:riding|seat|constituency|electorate) of[ \t]+(?P<name2>[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*){0,3})")
+# Verbs whose object, written "X and Y", is a seat: "hope to secure Example and Other", "win Example and Other".
+SEAT_VERBS = {"win", "take", "secure", "hold", "retain", "gain", "lose", "contest", "defend", "keep", "snatch", "flip"}
 
 
 @dataclass
@@ -110,6 +117,7 @@ class DocNames:
         self.pronouns: dict[int, int | None] = {}
         self._added: dict[tuple, int] = {}
         self._anonymous: set[int] = set()
+        self._discarded: set[int] = set()
         self._find_mentions()
         self._cluster()
         self._learn_genders()
@@ -169,6 +177,8 @@ class DocNames:
         found += self._from_gazetteer()
         found += self._from_honorifics()
         found += self._from_compound_places()
+        found += self._from_dashed_places()
+        found += self._from_described_seats()
         found += [Mention(t.i, t.i + 1, t.text, {PERSON: 0.5}, handle=True)
                   for t in (self.tokens if "@" in self.text else ()) if t.text.startswith("@") and len(t.text) > 2 and t.text[1:].replace("_", "").isalnum()]
         covered = {i for m in found for i in range(m.start, m.end)}
@@ -178,6 +188,7 @@ class DocNames:
         if listed:   # a results line's grammar knows its names better than the NER does
             taken = {i for m in listed for i in range(m.start, m.end)}
             found = [m for m in found if not taken.intersection(range(m.start, m.end))] + listed
+        found += self._joined_names(found)
         # Longest span wins; on equal spans, gazetteer and honorific evidence is merged in.
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken: dict[int, Mention] = {}
@@ -253,6 +264,10 @@ class DocNames:
             while label == "PERSON" and e - s > 1 and self.pos[s] in ("ADP", "SCONJ", "CCONJ") \
                     and self.lowers[s] not in NAME_PARTICLES:
                 s += 1
+            # Nor a title or a dash before it: "MPs - Jane Doe, John Roe".
+            while label == "PERSON" and e - s > 1 and (texts[s] in ("-", "–", "—") or
+                                                       (self.lex.role([self.lowers[s].rstrip("s")]) and not self.honorifics[s])):
+                s += 1
             # A trailing title is not part of the name: "X Y MP", "Example Society Co-Chair".
             for width in range(min(4, e - s - 1), 0, -1):
                 if texts[e - width][:1].isupper() and self.lex.role_text(self.span_text(e - width, e)) \
@@ -303,6 +318,12 @@ class DocNames:
             if entry is not None and entry.kind == PARTY and self.texts[s + width] in self.lex.first_names:
                 return width
         return 0
+
+    def _given(self, word: str) -> bool:
+        """A given name, or one joined of given names ("Jean-Luc", not "Eden-Monaro")."""
+        if "-" in word:
+            return all(part in self.lex.first_names for part in word.split("-") if part)
+        return word in self.lex.first_names
 
     def _stray_word(self, i: int) -> bool:
         """A capitalised common word the NER took for a person ("Drop in turnout hints ...", "Aides
@@ -460,8 +481,63 @@ class DocNames:
             prev = self.tokens[start - 1].lower_ if start > 0 else ""
             placey = bool(tags & {"GPE", "LOC", "ORG", "FAC"})
             if nxt2.startswith(("by-election", "by election", "seat", "constituency", "mp")) \
-                    or (placey and prev in ("in", "for", "of", "to", "at", "from")):
+                    or (placey and prev in ("in", "for", "of", "to", "at", "from")) \
+                    or self.tokens[start - 1].lemma_ in SEAT_VERBS if start > 0 else False:
                 out.append(Mention(start, end, self.span_text(start, end), {PLACE: 3.0}))
+        return out
+
+    def _from_described_seats(self) -> list[Mention]:
+        """A name the text calls a seat: "Example, a riding long held by ...", "the seat of Example"."""
+        out, n = [], len(self.tokens)
+        for m in SEAT_DESCRIPTION.finditer(self.text):
+            group = "name" if m.group("name") else "name2"
+            s, e = bisect_left(self.starts, m.start(group)), bisect_left(self.starts, m.end(group))
+            if s < e <= n and all(self.caps[k] or self.texts[k] in DASHES or self.lowers[k] in ("and", "&")
+                                  for k in range(s, e)) and not self.lex.org(m.group(group)) \
+                    and not self.honorifics[s] and m.group(group).split()[0] not in self.lex.first_names:
+                out.append(Mention(s, e, self.span_text(s, e), {PLACE: 3.0}))
+        return out
+
+    def _joined_names(self, found: list[Mention]) -> list[Mention]:
+        """A given name and a surname the NER took apart ("Jean-Luc" ORG, "Doe" GPE): one person."""
+        starts = {m.start: m for m in found if not m.org}
+        out = []
+        for m in found:
+            nxt = starts.get(m.end)
+            if nxt is None or m.org or len(m.words) != 1 or len(nxt.words) != 1 or not self._given(m.text) \
+                    or self.starts[m.end] != self.ends[m.end - 1] + 1 or not nxt.text[:1].isupper():
+                continue
+            out.append(Mention(m.start, nxt.end, self.span_text(m.start, nxt.end), {PERSON: 3.0}))
+        return out
+
+    def _from_dashed_places(self) -> list[Mention]:
+        """Place names joined by dashes that name a seat: "Example-Monaro", "Toronto-St. Paul's",
+        "LaSalle—Émard—Verdun" (the names of ridings and electorates), next to seat words."""
+        out, n, i = [], len(self.tokens), 0
+        texts, caps = self.texts, self.caps
+        while i < n:
+            if not (caps[i] and texts[i][:1].isalpha()) or i + 2 >= n or texts[i + 1] not in DASHES \
+                    or self.ends[i] != self.starts[i + 1]:
+                i += 1
+                continue
+            j, parts = i + 1, 1
+            while j + 1 < n and texts[j] in DASHES and self.ends[j - 1] == self.starts[j] == self.ends[j] - len(texts[j]) \
+                    and self.starts[j + 1] == self.ends[j] and (caps[j + 1] or self.lowers[j + 1] in NAME_PARTICLES):
+                k = j + 1
+                while k + 1 < n and (texts[k].endswith(".") or caps[k + 1] and self.starts[k + 1] == self.ends[k] + 1
+                                     and texts[k] in ("St", "St.", "Ste", "Ste.")):
+                    k += 1   # "St. Paul"
+                parts += caps[j + 1]
+                j = k + 1
+            end = j
+            context = " ".join(self.lowers[max(0, i - 3):min(n, end + 3)])
+            strong = re.search(r"\b(?:riding|seat|electorate|constituency|district|by-?election|race for|member for|"
+                               r"mp for)\b", context)
+            weak = re.search(r"\b(?:in|of|for)\b", context) and texts[i] not in self.lex.first_names
+            if parts >= 2 and not self._given(self.span_text(i, min(end, i + 3)).replace(" ", "")) \
+                    and not self.lex.org(self.span_text(i, end)) and (strong or weak):
+                out.append(Mention(i, end, self.span_text(i, end), {PLACE: 3.0}))
+            i = max(end, i + 1)
         return out
 
     def _context_votes(self, m: Mention) -> None:
@@ -473,10 +549,16 @@ class DocNames:
             m.vote(PARTY, 3.0)           # "Example Party": a party the gazetteer does not know
         elif first is not None and first.kind == PARTY:
             m.vote(ORGANIZATION, 2.0)    # "Labour Together", "Conservative Home": named after a party
+        elif 2 <= len(m.words) <= 4 and not m.org and self._given(m.words[0]) and m.start > 0 and \
+                (self.tok2mention.get(m.start - 1) is not None and self.tok2mention[m.start - 1].org is not None
+                 or self.lex.role([self.lowers[m.start - 1]])):
+            m.vote(PERSON, 3.0)          # "Liberal Jane Church", "candidate Jane Church": a person
         elif len(m.words) >= 2 and not m.org and m.words[-1].lower() in self.lex.org_words:
             m.vote(ORGANIZATION, 2.0)    # "Example Society", "Hope Centre"
-        elif 2 <= len(m.words) <= 4 and not m.org and m.words[0] in self.lex.first_names:
-            m.vote(PERSON, 1.0)          # "Jane Doe": a given name first
+        elif 2 <= len(m.words) <= 4 and not m.org and self._given(m.words[0]):
+            m.vote(PERSON, 1.0)          # "Jane Doe", "Jean-Luc Doe": a given name first
+        elif len(m.words) == 1 and not m.org and "-" in m.text and self._given(m.text):
+            m.vote(PERSON, 1.0)          # "Jean-Luc"
         if after[:2] == [",", "who"] or after[:1] == ["who"]:
             m.vote(PERSON, 2.0)
         if after[:2] == [",", "which"]:
@@ -768,6 +850,10 @@ class DocNames:
     def is_anonymous(self, group: int) -> bool:
         return group in self._anonymous
 
+    def discard(self, group: int) -> None:
+        """Leave out of the article's entities one that nothing refers to (its key stays taken)."""
+        self._discarded.add(group)
+
     # ------------------------------------------------------------------ lookups
 
     def entity_at(self, i: int) -> int | None:
@@ -799,6 +885,8 @@ class DocNames:
     def entities(self) -> list[LocalEntity]:
         out = []
         for gi, group in enumerate(self.groups):
+            if gi in self._discarded:
+                continue
             forms, spans = [], []
             votes: dict[str, float] = defaultdict(float)
             for m in group:

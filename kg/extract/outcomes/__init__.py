@@ -22,10 +22,15 @@ __all__ = ["find_outcomes"]
 def find_outcomes(doc: Doc, names: DocNames, events: EventFinder, memberships: list[Membership],
                   base: int) -> list[Outcome]:
     f = Finder(doc, names, events, memberships, base)
+    known = len(names.groups)
     tables.find(f)
     wins.find(f)
     figures.find(f)
     seats.find(f)
     people.find(f)
     contest.complete(f)
+    used = {g for o in f.out for g in (o.subject, o.other)}
+    for g in range(known, len(names.groups)):   # unnamed people a clause named but no outcome kept
+        if names.is_anonymous(g) and g not in used:
+            names.discard(g)
     return f.out

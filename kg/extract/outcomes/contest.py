@@ -21,7 +21,8 @@ from ...model import Outcome
 from .core import CANDIDATE_ROLES, Finder
 
 PARTY_ROLES = CANDIDATE_ROLES | {"mp", "member", "td", "mla", "mpp", "msp", "ms", "senator", "representative",
-                                 "councillor", "leader", "affiliated", "congressman", "congresswoman"}
+                                 "councillor", "leader", "affiliated", "congressman", "congresswoman", "founder",
+                                 "co-founder"}
 SINGLE_SEAT = ("ByElection",)
 
 
@@ -61,6 +62,8 @@ def _beside(f: Finder, person: int) -> int | None:
         k = m.start - 1
         if k >= 0 and f.toks[k].text in ("'s", "’s"):   # "ACT's X"
             k -= 1
+        elif k >= 2 and f.toks[k].text == "," and f.names.lex.role([f.toks[k - 1].lower_]):
+            k -= 2   # "The Conservative candidate, X"
         g = f.names.entity_at(k) if k >= 0 else None
         if f.party(g):
             return g
@@ -87,7 +90,9 @@ def _parties(f: Finder, ev: int) -> dict[int, int | None]:
 def _candidates(f: Finder, ev: int, parties: dict[int, int | None]) -> None:
     stood = {o.subject for o in f.of(ev, "candidate", "votes", "lost_deposit", "_defender", "_retained")
              if f.person(o.subject)}
-    if ev not in f.events.past:   # an earlier contest's winner is mentioned for the record, not as a candidate
+    event = f.events.events[ev]
+    if ev not in f.events.past and event.place is not None or event.type == "ByElection":
+        # (an earlier contest's winner, or a national election's, is named for the record, not as a candidate)
         stood |= {o.subject for o in f.of(ev, "winner") if f.person(o.subject)}
     by_person = defaultdict(list)
     for o in f.of(ev, "candidate"):
@@ -159,7 +164,7 @@ def _seat(f: Finder, ev: int, parties: dict[int, int | None]) -> None:
     won_by = None
     if winner is not None:
         won_by = winner.subject if f.party(winner.subject) else parties.get(winner.subject)
-    for o in f.of(ev, "_retained"):
+    for o in f.of(ev, "_retained"):   # (its subject may be None: "for holding the ward")
         if won_by is not None:
             f.add(ev, "held_by", won_by, None, (o.evidence.start, o.evidence.end), 0.7, "outcome.contest")
     held_parties = [o.subject for o in f.of(ev, "held_by") if f.party(o.subject)]

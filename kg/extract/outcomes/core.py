@@ -28,6 +28,7 @@ APPROX = re.compile(r"(?:(?:just|slightly|a little|a bit|well)\s+)?(?:more than|
                     r"up to|an estimated)\s*$", re.I)
 UPWARD = ("advcl", "conj", "xcomp", "pcomp", "prep", "acl", "acomp")   # never ccomp: that leads to a speaker
 CLAUSE_BREAKS = {",", ";", "while", "whereas", "but", "and", "as", "with", "—", "–", "-", "(", ")"}
+PERCENTAGES = {"vote_share", "turnout_share", "majority_share", "swing"}
 # Roles that make someone a contest's candidate or its sitting member.
 CANDIDATE_ROLES = {"candidate", "challenger", "nominee", "contender", "incumbent", "runner-up"}
 
@@ -70,6 +71,8 @@ class Finder:
             rule: str = "", rank: int | None = None, other: int | None = None, approx: str | None = None) -> None:
         """Record an outcome of ``event`` (an index into the events found); ``evidence`` is a spaCy
         span or token, or a (start, end) pair of characters."""
+        if predicate in PERCENTAGES and value is not None:
+            value = float(value)   # a percentage, even when written whole ("24%")
         sig = (event, predicate, subject, value, other)
         if sig in self._seen:
             k = self._seen[sig]

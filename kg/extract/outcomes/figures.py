@@ -94,15 +94,26 @@ def count(f: Finder, t: Token, fig: Figure, ev: int) -> None:
         f.add(ev, "majority", owner, value, sent, 0.8, "outcome.majority", approx=fig.approx)
         return
     if MAJORITY_BEFORE.search(before) or MAJORITY_AFTER.match(after) or MAJORITY_WAS.search(before) or \
-            (WON_BY.search(before) and (VOTE_NOUNS.match(after) or not after.strip()[:1].isalpha())):
+            (WON_BY.search(before) and not re.match(r"^\s*(?:%|per ?cent|percent|points?|percentage)", after)):
         majority(f, t, fig, ev, before)
         return
-    if re.match(r"^\s*(?:more\s+|fewer\s+|less\s+)?votes?\s+(?:short|behind|adrift|ahead|fewer|more|less|clear)\b", after):
+    if re.match(r"^\s*(?:more\s+|fewer\s+|less\s+)?votes?\s+(?:short|behind|adrift|ahead|fewer|more|less|clear|than)\b", after):
         m = re.match(r"^\s*votes?\s+(?:fewer|less)\s+than\b", after)
-        if m:   # "6,000 votes fewer than X": X's majority
+        more = re.match(r"^\s*more\s+votes?\s+than\b|^\s*votes?\s+more\s+than\b", after)
+        if more:   # "X got 683 more votes than Y": X won by 683, Y stood
+            g = f.name_before(fig.start, sent) or (f.subject(_verb_of(f, t)) if _verb_of(f, t) is not None else None)
+            loser = f.name_after(fig.end, sent.end, limit=6)
+            if f.person(g) or f.party(g):
+                majority(f, t, fig, ev, before, owner=g)
+                f.add(ev, "winner", g, None, sent, 0.7, "outcome.majority")
+            if f.person(loser):
+                f.add(ev, "candidate", loser, None, sent, 0.65, "outcome.majority")
+            return
+        if m:   # "6,000 votes fewer than X": X won, by that majority
             g = f.name_after(fig.end, sent.end, limit=6)
             if f.person(g) or f.party(g):
                 majority(f, t, fig, ev, before, owner=g)
+                f.add(ev, "winner", g, None, sent, 0.7, "outcome.majority")
         return
     if re.search(r"\bby\s+(?:(?:just|only|a|mere|some|about|around|more than|over|nearly|almost|less than)\s+)*$", before):
         return   # "pulling ahead by more than 1,000 votes": a lead during the count, not votes
@@ -120,7 +131,7 @@ def count(f: Finder, t: Token, fig: Figure, ev: int) -> None:
     rank_m = None
     for m in RANK.finditer(before):
         rank_m = m
-    if _counts_other(t):
+    if owner is None and _counts_other(t):
         return   # "won two by-elections", "second in four of the five contests"
     who = owner
     if who is None:
@@ -161,7 +172,7 @@ def _counts_other(t: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
 
 
-VOTE_NOUNS_LEMMAS = {"vote", "ballot", "preference", "majority", "margin", "lead", "gap"}
+VOTE_NOUNS_LEMMAS = {"vote", "ballot", "preference", "majority", "margin", "lead", "gap", "cast"}
 
 
 def _verb_of(f: Finder, t: Token) -> Token | None:
@@ -301,6 +312,10 @@ def share(f: Finder, t: Token, fig: Figure, ev: int) -> None:
     if _part_of_contest(f, t, ev):
         return
     who = f.name_before(fig.start, sent)
+    on = re.search(r"\b(?:on|with|at)\s*$", before) and who is not None and \
+        re.search(r"(?:of (?:the )?(?:\w+ )?(?:vote|votes|poll)|share)", sent.text.lower())
     if who is not None and (f.person(who) or f.party(who)) and \
-            re.search(r"(?:of (?:the )?(?:\w+ )?(?:vote|votes|poll)|share)", after + before[-30:]):
+            (on or re.search(r"(?:of (?:the )?(?:\w+ )?(?:vote|votes|poll)|share)", after + before[-30:])):
         f.add(ev, "vote_share", who, fig.value, sent, 0.7, "outcome.share", approx=fig.approx)
+        if f.person(who):
+            f.add(ev, "candidate", who, None, sent, 0.65, "outcome.share")

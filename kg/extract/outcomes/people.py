@@ -13,6 +13,7 @@ def find(f: Finder) -> None:
     happened(f)
     deaths(f)
     candidates(f)
+    listed(f)
 
 
 def happened(f: Finder) -> None:
@@ -59,3 +60,20 @@ def candidates(f: Finder) -> None:
         if ev is not None and f.events.events[ev].type in ("ByElection", "Election"):
             other = m.organization if f.party(m.organization) else None
             f.add(ev, "candidate", m.person, None, span, 0.65, "outcome.candidate", other=other)
+
+
+def listed(f: Finder) -> None:
+    """"The by-election was contested by five candidates: A, B from the Greens, Independent C and D",
+    "the candidates are A, B and C": everyone the list names stood."""
+    for sent in f.doc.sents:
+        k = next((t.i for t in sent if t.lower_ in ("candidates", "contenders", "hopefuls") and t.i + 1 < sent.end
+                  and (f.toks[t.i + 1].text == ":" or f.toks[t.i + 1].lower_ in ("were", "are", "include", "included",
+                                                                                 "including"))), None)
+        if k is None:
+            continue
+        ev = f.events.event_for(sent, f.toks[k])
+        if ev is None or f.events.events[ev].type not in ("ByElection", "Election"):
+            continue
+        for g in f.entities_in(f.toks[k + 2:sent.end]):
+            if f.person(g):
+                f.add(ev, "candidate", g, None, sent, 0.65, "outcome.listed")

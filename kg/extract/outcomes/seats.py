@@ -47,7 +47,7 @@ def find(f: Finder) -> None:
             vacated(f, t)
         elif pos == "VERB" and lemma in REPLACE_VERBS:
             replaced(f, t)
-        elif lemma in ("sitting", "incumbent") and i + 1 < len(f.toks):
+        elif t.lower_ in ("sitting", "incumbent") and i + 1 < len(f.toks):
             sitting(f, t)
         if lemma in ("hold", "gain") and pos in ("NOUN", "PROPN", "VERB"):
             shorthand(f, t)
@@ -88,6 +88,8 @@ def hold(f: Finder, verb: Token) -> None:
         agent = [p for c in verb.children if c.dep_ == "agent" for p in c.subtree]
         holder = _party_in(f, agent)
     if holder is None:
+        if lemma in ("hold", "retain", "keep") and not passive and not f.hypothetical(verb):
+            f.add(ev, "_retained", None, None, sent, 0.6, "outcome.retain")   # "for holding the ward"
         return
     for_party = next((_party_in(f, c.subtree) for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "for"
                       and _party_in(f, c.subtree) is not None), None)
@@ -215,12 +217,13 @@ def _departed(f: Finder, g: int, sent) -> bool:
 
 def sitting(f: Finder, t: Token) -> None:
     """"sitting MP X", "the sitting Tory member", "incumbent Mayor X": who holds the seat now."""
-    nxt = f.toks[t.i + 1]
-    if f.party(f.names.entity_at(nxt.i)) and t.i + 2 < len(f.toks):   # "the sitting Labour MP X"
-        nxt = f.toks[f.names.tok2mention[nxt.i].end]
+    k = t.i + 1
+    while k < min(len(f.toks) - 1, t.i + 5) and f.toks[k].text[:1].isupper() and not f.names.lex.role([f.toks[k].lower_]):
+        k += 1   # "the sitting Labour MP X", "incumbent Example City Mayor X"
+    nxt = f.toks[k]
     if not f.names.lex.role([nxt.lower_]) and nxt.lower_ not in ("member", "members"):
         return
-    g = f.name_after(t.i, t.sent.end, limit=4)
+    g = f.name_after(k, t.sent.end, limit=4)
     ev = f.events.event_for(t.sent, t)
     if f.person(g) and ev is not None and f.events.events[ev].type in ("ByElection", "Election"):
         f.add(ev, "held_by", g, None, t.sent, 0.65, "outcome.sitting")

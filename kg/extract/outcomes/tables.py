@@ -14,6 +14,7 @@ from ..names import Mention
 from ..results import Row, Table
 from .core import Finder
 
+PLACE_HEADING = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|and|&|upon|on|of)){0,4}")
 COUNCIL_HEADING = re.compile(r"^\s*(?P<council>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}?)\s+"
                              r"(?P<body>[A-Z]{2,3}|(?:County|Borough|District|Town|City|Parish|Metropolitan Borough)"
                              r"\s+Council)\s*[,:–-]\s*(?P<ward>[A-Z][^\n,]{1,60}?)\s*$")
@@ -105,7 +106,18 @@ def contest_of(f: Finder, table: Table) -> int | None:
             return f.events.seat_contest(places[0], s, e, stage=stage)
         if tokens and any(i in f.events.tok_event for i in tokens):
             return next(f.events.tok_event[i] for i in tokens if i in f.events.tok_event)
-    return f.events.main_election()
+    main = f.events.main_election()
+    if main is None and table.headings:   # "Example West" above a count: the seat it is the count of
+        s, e = table.headings[0]
+        line = f.text[s:e].strip()
+        if PLACE_HEADING.fullmatch(line) and not f.names.lex.org(line) and \
+                not any(w in line.lower() for w in f.names.lex.results["count"]):
+            i, j = bisect_left(f.names.starts, s), bisect_left(f.names.starts, e)
+            place = f.names.add_entity(line, PLACE, Mention(i, j, line, {PLACE: 3.0}) if i < j else None)
+            stage = next((" ".join(f.text[a:b].strip(" :").lower().split()) for a, b in table.headings
+                          if table.count and any(w in f.text[a:b].lower() for w in f.names.lex.results["count"])), "")
+            return f.events.seat_contest(place, s, e, stage=stage)
+    return main
 
 
 def _council_contest(f: Finder, m: re.Match, s: int) -> int:

@@ -45,6 +45,8 @@ def find(f: Finder) -> None:
                 elected(f, f.toks[i])
             elif lemma in ("represent", "fall", "declare", "name", "concede"):
                 other_verbs(f, f.toks[i])
+            elif lemma in ("stand", "run", "contest"):
+                standing(f, f.toks[i])
         elif pos == "NOUN" and lemma in VICTORY_NOUNS:
             victory(f, f.toks[i])
         elif lemma in ("over", "ahead", "against"):
@@ -156,7 +158,8 @@ def _year_of(f: Finder, words: list[Token], ev: int) -> str | None:
     """A year a win's phrase gives that is not its contest's ("won in 2020" when reporting 2023)."""
     date = f.events.events[ev].date or ""
     for t in words:
-        if re.fullmatch(r"(?:19|20)\d\d", t.text) and not date.startswith(t.text) and f.events.events[ev].place is not None:
+        if re.fullmatch(r"(?:19|20)\d\d", t.text) and not date.startswith(t.text) and f.events.events[ev].place is not None \
+                and f.toks[t.i - 1].lower_ not in ("since", "before", "until", "till", "after", "from"):
             return t.text
     return None
 
@@ -209,7 +212,7 @@ def elected(f: Finder, verb: Token) -> None:
         return
     f.add(ev, "winner", winner, None, sent, 0.75, "outcome.elected")
     for t in verb.subtree:   # "elected along with three other MPs - A, B and C - in 1987"
-        if t.i > verb.i and t.lower_ == "with" and t.head.lower_ == "along":
+        if t.i > verb.i and t.lower_ == "with" and f.toks[t.i - 1].lower_ == "along":
             for g in f.entities_in(t.subtree):
                 if g != winner:
                     f.add(ev, "winner", g, None, sent, 0.7, "outcome.elected")
@@ -250,6 +253,41 @@ def other_verbs(f: Finder, verb: Token) -> None:
         who = f.subject(verb)
         if f.person(who):
             f.add(ev, "candidate", who, None, sent, 0.6, "outcome.concede")
+
+
+def standing(f: Finder, verb: Token) -> None:
+    """"X is standing against Y", "X is running for the seat of Z", "X is contesting the seat": a candidate."""
+    sent = verb.sent
+    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    lemma = verb.lemma_.lower()
+    if any(c.lower_ in ("down", "aside", "trial", "by") for c in verb.children) or f.hypothetical(verb):
+        return
+    seats = list(preps["for"].subtree if "for" in preps else []) + list(preps["in"].subtree if "in" in preps else [])
+    seats += [t for o in objs for t in o.subtree] if lemma == "contest" else []
+    seat = next((p for p in seats if p.lemma_.lower() in ("seat", "constituency", "riding", "district", "ward")
+                 or f.kind(f.names.entity_at(p.i)) == PLACE), None)
+    against = "against" in preps and lemma in ("stand", "run")
+    if seat is None and not against:
+        return
+    place = None
+    for p in seat.subtree if seat is not None else ():   # "for the seat of X": X is a place, whatever the NER said
+        g = f.names.entity_at(p.i)
+        if g is not None and (f.kind(g) == PLACE or (f.kind(g) == "Organization" and f.toks[p.i - 1].lower_ == "of"
+                                                     and not any(m.org for m in f.names.groups[g]))):
+            f.names.retype(g, PLACE)
+            place = g
+            break
+    ev = f.events.event_for(sent, verb)
+    if place is not None and (ev is None or f.events.events[ev].place != place):
+        ev = f.events.seat_contest(place)   # "running for the seat of X": X's contest
+    if ev is None:
+        return
+    who = f.subject(verb)
+    if who is None and f.events._scope(sent) is not None:   # "In X, NAME, who ..., is standing against Y"
+        who = next(iter(f.entities_in(f.toks[sent.start:verb.i])), None)
+    if f.person(who):
+        f.add(ev, "candidate", who, None, sent, 0.65, "outcome.standing")
 
 
 def victory(f: Finder, noun: Token) -> None:
