@@ -57,11 +57,8 @@ def relative(expression: str, anchor: str | None) -> str | None:
     if m and not re.search(r"\b(since|until|before)\b", text):
         month = next((month_number(w) for w in re.findall(r"[a-z]+", text) if month_number(w)), None)
         return f"{m.group(1)}-{month:02d}" if month else m.group(1)
-    if not anchor:
-        return None
-    try:
-        today = date.fromisoformat(anchor[:10])
-    except ValueError:
+    today = _day(anchor)
+    if today is None:
         return None
     if re.search(r"\blast month\b", text):
         first = today.replace(day=1) - timedelta(days=1)
@@ -91,11 +88,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 def day(expression: str, anchor: str | None) -> str | None:
     """The calendar day an expression names against the article date: "yesterday", "today",
     "Thursday" (the last Thursday on or before the article's date); None without a date."""
-    if not anchor:
-        return None
-    try:
-        today = date.fromisoformat(anchor[:10])
-    except ValueError:
+    today = _day(anchor)
+    if today is None:
         return None
     text = expression.lower()
     if re.search(r"\byesterday\b", text):
@@ -106,3 +100,10 @@ def day(expression: str, anchor: str | None) -> str | None:
         if re.search(rf"\b{name}\b", text):
             return (today - timedelta(days=(today.weekday() - n) % 7)).isoformat()
     return None
+
+
+def _day(anchor: str | None) -> date | None:
+    try:
+        return date.fromisoformat(anchor[:10]) if anchor else None
+    except ValueError:
+        return None
