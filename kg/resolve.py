@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from . import iri
-from .extract.lexicon import fold, lexicon, plain
+from .extract.lexicon import lexicon, plain
 from .model import TIE_ORDER, EVENT, ORGANIZATION, PARTY, PERSON, PLACE, ArticleFacts, Entity, EventInfo, LocalEntity, Resolution
 
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..model import ORG_KINDS, PLACE
+from collections import Counter
+
+from ..model import ORG_KINDS, ORGANIZATION, PERSON, PLACE
 from .names import Mention
 
 if TYPE_CHECKING:
@@ -34,6 +36,109 @@ REELECTION = re.compile(r"\bre-?elect(?:ion|ed)\b|\belection night\b|\bballots?\
 ORG_ELECTION = re.compile(r"\belected(?: as)?(?: the)?(?: new)? (?P<role>[a-z][a-z -]{2,40}?) of (?:the )?"
                           r"(?P<org>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,5})")
 BALLOT_WORDS = re.compile(r"\b(?:ballot|votes|candidates|turnout|hustings|count)\b", re.I)
+CONTEST = re.compile(r"\b(?:contest|race|poll|vote)\b", re.I)
+# "the next general election", "Dáil General Elections": the kind of general election an article reports.
+GENERAL = re.compile(r"\b(?:(?P<q>[A-Z][\w\u00C0-\u017F]+)\s+)?(?P<kind>[Gg]eneral|[Ff]ederal|[Pp]rovincial|[Ss]tate) "
+                     r"[Ee]lections?\b")
+NOT_QUALIFIERS = {"the", "a", "next", "last", "this", "that", "previous", "snap", "early", "upcoming", "federal",
+                  "national", "uk", "british", "irish", "in", "at", "of", "since", "every", "each"}
+
+
+class SeatContests:
+    """The contests of seats for EventFinder (a mixin): a by-election's seat, a seat's contest in a
+    general election (part of it), its earlier contests, and the seat a by-election is for when the
+    article names it only as a riding or a seat."""
+
+    def general(self, year: str | None, s: int | None = None, e: int | None = None, place: int | None = None,
+                qualifier: str = "", previous: bool = False, stage: str = "") -> int:
+        """A general election (``year``'s, when known), or its contest in one seat (``place``), part of
+        it; ``previous``: the seat's last contest before the one reported, its year unknown."""
+        if place is None:
+            return self.add("Election", " ".join(x for x in (year, qualifier, "general election") if x),
+                            ("Election", year, "general", None), s, e, date=year, kind="general")
+        parent = self.general(year, qualifier=qualifier) if year else None
+        where = self.names.names[place]
+        first = year or ("previous" if previous else "")
+        name = " ".join(x for x in (first, qualifier, f"general election in {where}") if x) + (f" ({stage})" if stage else "")
+        return self.add("Election", name, ("Election", year or ("previous" if previous else None), "general", place),
+                        s, e, date=year, place=place, kind="general", parent=parent)
+
+    def seat_contest(self, place: int, s: int | None = None, e: int | None = None, stage: str = "") -> int:
+        """The contest of the article's kind in a seat it names (a results table's heading): its
+        by-election in an article about by-elections, else its contest in the general election."""
+        main = self.main_election()
+        if main is not None and self.events[main].type == "ByElection":
+            return self.place_event(place, s, e)
+        m = GENERAL.search(self.text)
+        if m is None:   # "this election", "the race for X": the seat's contest, of no named kind
+            return self.add("Election", f"election in {self.names.names[place]}", ("Election", None, "seat", place),
+                            s, e, place=place, kind="seat")
+        if m.group("kind").lower() != "general":
+            qualifier = m.group("kind").lower()
+            return self.add("Election", f"{qualifier} election in {self.names.names[place]}",
+                            ("Election", None, qualifier, place), s, e, place=place, kind=qualifier)
+        years = {k[1] for k in self.by_key if k[0] == "Election" and k[2] == "general" and k[1] and k[3] is None}
+        if re.search(r"\b(?:next|upcoming|forthcoming|coming|expected)\s+(?:\w+\s+)?election", self.text, re.I):
+            years = set()   # "the next general election": not the one of a year it names
+        qualifier = m.group("q") if m.group("q") and m.group("q").lower() not in NOT_QUALIFIERS else ""
+        return self.general(years.pop() if len(years) == 1 else None, s, e, place=place, qualifier=qualifier,
+                            stage=stage)
+
+    def earlier(self, ev: int, year: str | None) -> int | None:
+        """The earlier contest in the seat of ``ev`` ("a majority of 23,000 in 2019", "overturning a
+        Tory majority"): the general election of ``year`` there; without a year, the one the article
+        dates, if it names only one, else the seat's previous election."""
+        place = self.events[ev].place
+        if place is None or self.events[ev].kind not in ("by-election", "special", "general"):
+            return None
+        if year is None:
+            years = {k[1] for k in self.by_key if k[0] == "Election" and k[2] == "general" and k[1]
+                     and (k[3] in (None, place)) and (self.events[ev].date or "9999") > k[1]}
+            year = years.pop() if len(years) == 1 else None
+        if year is not None and self.events[ev].date and self.events[ev].date[:4] == year \
+                and self.events[ev].kind == "general":
+            return ev
+        ev = self.general(year, place=place, previous=year is None)
+        self.past.add(ev)
+        return ev
+
+    def salient_constituencies(self) -> None:
+        """In an article about by-elections, a constituency it names twice or more has its contest,
+        even when the article never writes "X by-election" ("our victory in X", "the X campaign")."""
+        for g, mentions in enumerate(self.names.groups):
+            if len(mentions) >= 2 and self.names.kinds[g] == PLACE and self.constituency(g) \
+                    and ("ByElection", g) not in self.by_key:
+                first = mentions[0]
+                self.place_event(g, self.toks[first.start].idx, self.toks[first.end - 1].idx + len(self.toks[first.end - 1]))
+
+    def described_seat(self) -> int | None:
+        """The place the article calls a seat ("X riding", "X, a riding", "the seat of X"), the most
+        named one if several."""
+        seats = Counter()
+        for g, mentions in enumerate(self.names.groups):
+            if self.names.kinds[g] not in (PLACE, ORGANIZATION, PERSON) or any(m.org for m in mentions) \
+                    or (self.names.kinds[g] == PERSON and len(mentions[0].words) > 1 if mentions else True):
+                continue
+            for m in mentions:
+                after = " ".join(self.names.lowers[m.end:m.end + 3])
+                before = " ".join(self.names.lowers[max(0, m.start - 3):m.start])
+                if re.match(r"^(?:, (?:a|the) )?(?:riding|seat|constituency|electorate|district|ward)\b", after) or \
+                        re.search(r"\b(?:riding|seat|constituency|electorate) of$", before):
+                    seats[g] += 1
+        if not seats:
+            return None
+        seat = max(seats, key=lambda g: (seats[g], len(self.names.groups[g])))
+        self.names.retype(seat, PLACE)   # "X, a riding ...": a place, whatever the NER said
+        return seat
+
+    def contests(self) -> None:
+        """In an article about by-elections, "a contest X" or "the race in X" is X's by-election."""
+        for m in CONTEST.finditer(self.text):
+            if re.match(r"\s+(?:for|of|to|against|with)\b", self.text[m.end():m.end() + 10]):
+                continue   # "the race for X's seat", "the race to replace X"
+            place, first = self.place_near(m.start(), m.end())
+            if place is not None and self.names.kinds[place] == PLACE and first < 0:
+                self.place_event(place, m.start(), m.end())
 
 
 def special_elections(ef: EventFinder) -> None:

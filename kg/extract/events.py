@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 
 from ..dates import day, relative
 from ..model import EVENT, ORGANIZATION, PARTY, PERSON, PLACE, EventInfo, LocalEntity, Span
-from .contests import office_elections, seat_contests, special_elections
+from .contests import SeatContests, office_elections, seat_contests, special_elections
+from .happenings import PersonEvents
 from .names import DocNames, Mention
 
 ELECTION_TYPES = ("ByElection", "Election", "Referendum")
@@ -27,23 +28,16 @@ ON_DAY = re.compile(r"^[\s,]*(?:on\s+)?(?:yesterday|today|(?:on\s+)(?:monday|tue
                     re.I)
 DAY_BEFORE = re.compile(r"\b(?:yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s"
                         r"(?:\s+\w+){0,4}\s*$", re.I)
-CONTEST = re.compile(r"\b(?:contest|race|poll|vote)\b", re.I)
 # (The lookahead, the first letters of a year or a kind, lets the scan skip other positions quickly.)
 KIND_ELECTION = re.compile(r"\b(?=[12mpaclsge])(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<kind>mayoral|presidential|parliamentary|assembly|"
                            r"council|local|senate|gubernatorial|leadership|primary|congressional|midterm|european)\s+"
                            r"(?:election|race|contest|vote|ballot)s?\b", re.I)
-# "the next general election", "Dáil General Elections": the kind of general election an article reports.
-GENERAL = re.compile(r"\b(?:(?P<q>[A-Z][\w\u00C0-\u017F]+)\s+)?(?P<kind>[Gg]eneral|[Ff]ederal|[Pp]rovincial|[Ss]tate) "
-                     r"[Ee]lections?\b")
-NOT_QUALIFIERS = {"the", "a", "next", "last", "this", "that", "previous", "snap", "early", "upcoming", "federal",
-                  "national", "uk", "british", "irish", "in", "at", "of", "since", "every", "each"}
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
             "today", "yesterday", "tomorrow", "tonight", "weekend", "week", "month", "year", "last", "next"}
 # Words between a place and "by-election" that are not part of its name: "the X riding byelection".
 SEAT_WORDS = {"riding", "seat", "federal", "provincial", "state", "parliamentary", "council", "constituency",
               "electorate", "ward", "county", "district", "mayoral", "local"}
-PERSON_EVENT_WORDS = {"stand", "step", "resignation", "resign", "quit", "retirement", "retire", "murder", "kill", "assassinate", "assassination"}
 ELECTORAL = re.compile(r"\b(candidates?|votes|deposit|majority|ballots?|turnout|polling)\b", re.I)
 
 
@@ -59,7 +53,7 @@ class EventMention:
     parent: int | None = None    # the event this contest is part of (a constituency's in a general election)
 
 
-class EventFinder:
+class EventFinder(SeatContests, PersonEvents):
     def __init__(self, doc: Doc, names: DocNames, article_date: str | None):
         self.doc, self.names, self.date = doc, names, article_date
         self.toks = names.tokens   # one Token per word, made once
@@ -207,59 +201,6 @@ class EventFinder:
             if ev.date is None and self.date and ev.type in ("ByElection", "Election") and main not in self.past:
                 ev.date = self.date[:4]   # no polling day in the text: the year of the article
 
-    def general(self, year: str | None, s: int | None = None, e: int | None = None, place: int | None = None,
-                qualifier: str = "", previous: bool = False, stage: str = "") -> int:
-        """A general election (``year``'s, when known), or its contest in one seat (``place``), part of
-        it; ``previous``: the seat's last contest before the one reported, its year unknown."""
-        if place is None:
-            return self.add("Election", " ".join(x for x in (year, qualifier, "general election") if x),
-                            ("Election", year, "general", None), s, e, date=year, kind="general")
-        parent = self.general(year, qualifier=qualifier) if year else None
-        where = self.names.names[place]
-        first = year or ("previous" if previous else "")
-        name = " ".join(x for x in (first, qualifier, f"general election in {where}") if x) + (f" ({stage})" if stage else "")
-        return self.add("Election", name, ("Election", year or ("previous" if previous else None), "general", place),
-                        s, e, date=year, place=place, kind="general", parent=parent)
-
-    def seat_contest(self, place: int, s: int | None = None, e: int | None = None, stage: str = "") -> int:
-        """The contest of the article's kind in a seat it names (a results table's heading): its
-        by-election in an article about by-elections, else its contest in the general election."""
-        main = self.main_election()
-        if main is not None and self.events[main].type == "ByElection":
-            return self.place_event(place, s, e)
-        m = GENERAL.search(self.text)
-        if m is None:   # "this election", "the race for X": the seat's contest, of no named kind
-            return self.add("Election", f"election in {self.names.names[place]}", ("Election", None, "seat", place),
-                            s, e, place=place, kind="seat")
-        if m.group("kind").lower() != "general":
-            qualifier = m.group("kind").lower()
-            return self.add("Election", f"{qualifier} election in {self.names.names[place]}",
-                            ("Election", None, qualifier, place), s, e, place=place, kind=qualifier)
-        years = {k[1] for k in self.by_key if k[0] == "Election" and k[2] == "general" and k[1] and k[3] is None}
-        if re.search(r"\b(?:next|upcoming|forthcoming|coming|expected)\s+(?:\w+\s+)?election", self.text, re.I):
-            years = set()   # "the next general election": not the one of a year it names
-        qualifier = m.group("q") if m.group("q") and m.group("q").lower() not in NOT_QUALIFIERS else ""
-        return self.general(years.pop() if len(years) == 1 else None, s, e, place=place, qualifier=qualifier,
-                            stage=stage)
-
-    def earlier(self, ev: int, year: str | None) -> int | None:
-        """The earlier contest in the seat of ``ev`` ("a majority of 23,000 in 2019", "overturning a
-        Tory majority"): the general election of ``year`` there; without a year, the one the article
-        dates, if it names only one, else the seat's previous election."""
-        place = self.events[ev].place
-        if place is None or self.events[ev].kind not in ("by-election", "special", "general"):
-            return None
-        if year is None:
-            years = {k[1] for k in self.by_key if k[0] == "Election" and k[2] == "general" and k[1]
-                     and (k[3] in (None, place)) and (self.events[ev].date or "9999") > k[1]}
-            year = years.pop() if len(years) == 1 else None
-        if year is not None and self.events[ev].date and self.events[ev].date[:4] == year \
-                and self.events[ev].kind == "general":
-            return ev
-        ev = self.general(year, place=place, previous=year is None)
-        self.past.add(ev)
-        return ev
-
     def kind_election(self, m: re.Match) -> None:
         """"the 2021 London mayoral election", "the Labour leadership contest", "the 2016 presidential election"."""
         year, kind = m.group("year"), m.group("kind").lower()
@@ -279,110 +220,6 @@ class EventFinder:
         start = self.toks[first].idx if place is not None and first >= 0 else m.start()
         key = ("Election", year, kind, place if place is not None else owner)
         self.add("Election", name, key, start, m.end(), date=year, place=place, kind=kind)
-
-    def salient_constituencies(self) -> None:
-        """In an article about by-elections, a constituency it names twice or more has its contest,
-        even when the article never writes "X by-election" ("our victory in X", "the X campaign")."""
-        for g, mentions in enumerate(self.names.groups):
-            if len(mentions) >= 2 and self.names.kinds[g] == PLACE and self.constituency(g) \
-                    and ("ByElection", g) not in self.by_key:
-                first = mentions[0]
-                self.place_event(g, self.toks[first.start].idx, self.toks[first.end - 1].idx + len(self.toks[first.end - 1]))
-
-    def described_seat(self) -> int | None:
-        """The place the article calls a seat ("X riding", "X, a riding", "the seat of X"), the most
-        named one if several."""
-        seats = Counter()
-        for g, mentions in enumerate(self.names.groups):
-            if self.names.kinds[g] not in (PLACE, ORGANIZATION, PERSON) or any(m.org for m in mentions) \
-                    or (self.names.kinds[g] == PERSON and len(mentions[0].words) > 1 if mentions else True):
-                continue
-            for m in mentions:
-                after = " ".join(self.names.lowers[m.end:m.end + 3])
-                before = " ".join(self.names.lowers[max(0, m.start - 3):m.start])
-                if re.match(r"^(?:, (?:a|the) )?(?:riding|seat|constituency|electorate|district|ward)\b", after) or \
-                        re.search(r"\b(?:riding|seat|constituency|electorate) of$", before):
-                    seats[g] += 1
-        if not seats:
-            return None
-        seat = max(seats, key=lambda g: (seats[g], len(self.names.groups[g])))
-        self.names.retype(seat, PLACE)   # "X, a riding ...": a place, whatever the NER said
-        return seat
-
-    def contests(self) -> None:
-        """In an article about by-elections, "a contest X" or "the race in X" is X's by-election."""
-        for m in CONTEST.finditer(self.text):
-            if re.match(r"\s+(?:for|of|to|against|with)\b", self.text[m.end():m.end() + 10]):
-                continue   # "the race for X's seat", "the race to replace X"
-            place, first = self.place_near(m.start(), m.end())
-            if place is not None and self.names.kinds[place] == PLACE and first < 0:
-                self.place_event(place, m.start(), m.end())
-
-    def person_events(self) -> None:
-        """Resignations and murders, named after the person they happened to."""
-        for i, lemma in enumerate(self.names.lemmas):
-            if lemma not in PERSON_EVENT_WORDS:
-                continue
-            t = self.toks[i]
-            down = lemma in ("stand", "step") and any(c.lower_ in ("down", "aside") for c in t.children)
-            if lemma in ("resignation", "resign", "quit", "retirement", "retire") or down:
-                self._person_event("Resignation", "Resignation of", t)
-            elif lemma in ("murder", "kill", "assassinate", "assassination") and t.pos_ in ("VERB", "NOUN"):
-                if t.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in t.children):
-                    self._person_event("Murder", "Murder of", t)
-
-    def person_of(self, t: Token) -> int | None:
-        """Who a resignation or murder happened to: "resignation of X", "X's resignation", "X was murdered",
-        "X, the former MP who was murdered"."""
-        cands = []
-        if t.pos_ == "NOUN":   # "the resignation (last week) of X", "X's resignation"
-            cands += [c for c in t.children if c.dep_ == "poss"]
-            cands += [p for prep in t.subtree if prep.lower_ == "of" for p in prep.children]
-            cands += [c for c in t.subtree if c.dep_ == "relcl"]
-        else:
-            cands += [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-            up = t
-            while not cands and up.dep_ in ("xcomp", "conj") and up.head is not up:   # "was forced to resign"
-                up = up.head
-                cands += [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")]
-            head = t.head if t.dep_ == "relcl" else None
-            while head is not None:
-                cands.append(head)
-                head = head.head if head.dep_ == "appos" else None   # "X, the region's former MP who was ..."
-        if t.pos_ == "NOUN":   # surface fallback: "resignation last month of health secretary X"
-            of = next((k for k in range(t.i + 1, min(t.sent.end, t.i + 6)) if self.toks[k].lower_ == "of"), None)
-            cands += list(self.doc[of + 1:min(t.sent.end, of + 6)]) if of is not None else []
-        for c in cands:
-            for tok in [c, *c.subtree]:
-                g = self.names.resolve(tok) if tok.pos_ == "PRON" else self.names.entity_at(tok.i)
-                if g is not None and self.names.kinds[g] == PERSON and not self.names.is_anonymous(g):
-                    return g
-        return None
-
-    def _person_event(self, type_: str, prefix: str, t: Token) -> None:
-        if t.pos_ == "VERB" and self._unreal(t):
-            return   # "will step down", "calls for him to step down"
-        who = self.person_of(t)
-        if who is None:
-            return
-        date = None
-        m = re.search(rf"\b(last (week|month|year)|this (week|month|year)|in (?:19|20)\d\d|(?:in|since|last) ({MONTHS}))\b",
-                      t.sent.text)
-        if m:
-            date = relative(m.group(0), self.date)
-        self.add(type_, f"{prefix} {self.names.names[who]}", (type_, who), t.idx, t.idx + len(t), date=date)
-        self.person_events_found.append((self.by_key[(type_, who)], who, t))
-
-    def _unreal(self, verb: Token) -> bool:
-        """A verb that states no fact: negated, modal, or an infinitive not compelled ("forced to resign")."""
-        heads = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
-        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may",
-                                                                     "should", "must", "can", "'ll", "’ll"))
-               for v in heads for c in v.children):
-            return True
-        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        return to and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in (
-            "force", "decide", "choose", "agree", "opt", "announce", "vote", "compel", "oblige", "ask"))
 
     def main_election(self) -> int | None:
         """The by-election the article names most (with its place's mentions); failing one, the

@@ -1,0 +1,364 @@
+"""Where the names of an article come from, and the evidence for their kind.
+
+Each source proposes mentions (token spans with votes for a kind): the spaCy
+NER, the organisation and party gazetteer (the party of the article's country,
+kg.extract.lexicon), honorifics ("Ms Doe"), runs of capitalised words the NER
+missed, given names and surnames the NER split, and social-media handles; the
+names of seats and of results lines are in kg.extract.seatnames. Context adds votes ("X, who", "X (Lab)", "Liberal Jane
+Doe"). DocNames (kg.extract.names) keeps the longest mention of each span and
+clusters them.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import ORGANIZATION, PARTY, PERSON, PLACE
+from .lexicon import Honorific, OrgEntry, fold
+
+NER_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE,
+            "PRODUCT": ORGANIZATION, "WORK_OF_ART": ORGANIZATION}
+NER_WEIGHT = {"PRODUCT": 0.3, "WORK_OF_ART": 0.3}
+# Small words that begin surnames ("de la Cruz", "van Dyke", "bin Salman"), never trimmed from a name.
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "ibn", "abu", "ben", "du", "la", "le", "da", "di",
+                  "del", "della", "dos", "das", "st", "ter", "ten"}
+CONNECTORS = {"of", "and", "the", "for", "de", "van", "von", "der", "al", "bin", "&", "-", "'", "’", "du", "la", "le"}
+PARTY_CONTEXT = {"party", "mp", "mps", "candidate", "councillor", "leader", "member", "members", "government",
+                 "voter", "voters", "supporter", "supporters", "activist", "activists", "peer", "senator",
+                 "uk", "msp", "politician", "politicians", "vote", "campaign", "lawmaker", "lawmakers",
+                 "gain", "hold", "win", "victory", "stronghold", "heartland", "seat", "riding", "government"}
+ORG_SUFFIXES = {"media", "news", "radio", "tv", "television", "press", "network", "group"}
+RUN_ENDS = {"election", "elections", "by-election", "party", "report", "programme", "program"}
+DASHES = {"-", "–", "—"}
+SUBJECT = ("nsubj", "nsubjpass")
+
+
+
+@dataclass
+class Mention:
+    start: int               # token indices, end exclusive
+    end: int
+    text: str                # the name as written, without honorific, article or possessive
+    votes: dict[str, float] = field(default_factory=dict)
+    org: OrgEntry | None = None
+    honorific: Honorific | None = None
+    honorific_text: str = ""
+    handle: bool = False
+    written: str = ""        # the name as written, when ``text`` puts it in order ("Doe, Jane" for "Jane Doe")
+    group: int = -1          # cluster index, set by clustering
+    words: tuple[str, ...] = field(init=False, repr=False, compare=False)   # text split, read often
+
+    def __post_init__(self) -> None:
+        self.words = tuple(self.text.split())
+
+    def vote(self, kind: str, weight: float) -> None:
+        self.votes[kind] = self.votes.get(kind, 0.0) + weight
+
+
+class MentionSources:
+    """The mention sources of DocNames (a mixin: the per-token lists it reads are DocNames's)."""
+
+    def _country(self) -> str | None:
+        """The country whose politics the article is about, when it tells: its name or demonym, parties
+        only that country has, and words of its politics ("riding", "TD"); None when nothing tells.
+        It decides which party a name several countries' parties share means ("Labour", "Liberals")."""
+        lex, counts = self.lex, defaultdict(float)
+        texts, caps = self.texts, self.caps
+        for i, word in enumerate(self.lowers):
+            cue = lex.country_cues.get(word)
+            if cue is not None:
+                counts[cue] += 2.0
+            if not caps[i]:
+                continue
+            c = lex.country(texts[i])
+            if c is not None:
+                counts[c.name] += 1.0
+            for key in (word, f"{word} {self.lowers[i + 1]}" if i + 1 < len(texts) else ""):
+                if key in lex.country_words:
+                    counts[lex.country_words[key]] += 2.0
+                elif key in lex.org_choices:   # "Labour": a little for each country with such a party
+                    shared = {e.country for e in lex.org_choices[key] if e.country}
+                    for country in shared:
+                        counts[country] += 1.0 / len(shared)
+        if any(" " in cue for cue in lex.country_cues):
+            low = self.text.lower()
+            for cue, country in lex.country_cues.items():
+                if " " in cue and cue in low:
+                    counts[country] += 2.0 * low.count(cue)
+        order = lex.country_order
+        return max(counts, key=lambda c: (counts[c], -order.get(c, len(order)))) if counts else None
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        blank, lowers, possessive = self.blank, self.lowers, self.possessive
+        while start < end and (blank[start] or lowers[start] in ("the", "a", "an") or possessive[start]):
+            start += 1
+        while end > start and (blank[end - 1] or possessive[end - 1] or lowers[end - 1] in ("'s", "’s", "the")):
+            end -= 1
+        return start, end
+
+    def _from_ner(self, start: int, end: int, label: str) -> list[Mention]:
+        doc, texts = self.doc, self.texts
+        # Split at possessives, slashes and line breaks: "Smith's Reform Party".
+        cuts = [i for i in range(start, end) if self.possessive[i] or texts[i] in ("/", "|")
+                or "\n" in texts[i]]   # (a token's trailing whitespace is a space or nothing)
+        pieces, s = [], start
+        for c in cuts:
+            pieces.append((s, c + 1 if texts[c] not in ("/", "|") and not self.possessive[c] else c))
+            s = c + 1
+        pieces.append((s, end))
+        out = []
+        for n, (s, e) in enumerate(pieces):
+            s, e = self._trim(s, e)
+            # A headline in title case lends its capital to a preposition the NER then takes into a
+            # name: "Beneath Smith's wins" is about Smith.
+            while label == "PERSON" and e - s > 1 and self.pos[s] in ("ADP", "SCONJ", "CCONJ") \
+                    and self.lowers[s] not in NAME_PARTICLES:
+                s += 1
+            # Nor a title or a dash before it: "MPs - Jane Doe, John Roe".
+            while label == "PERSON" and e - s > 1 and (texts[s] in ("-", "–", "—") or
+                                                       (self.lex.role([self.lowers[s].rstrip("s")]) and not self.honorifics[s])):
+                s += 1
+            # A trailing title is not part of the name: "X Y MP", "Example Society Co-Chair".
+            for width in range(min(4, e - s - 1), 0, -1):
+                if texts[e - width][:1].isupper() and self.lex.role_text(self.span_text(e - width, e)) \
+                        and not self.lex.org(self.span_text(s, e)):
+                    s, e = self._trim(s, e - width)
+                    break
+            # A span that stops inside a hyphenated word ("Momentum Co|-Chair") loses that word.
+            while e > s and e < len(doc) and self.ends[e - 1] == self.starts[e] and texts[e] in ("-", "–"):
+                e -= 1
+            honorific, htext = None, ""
+            h = self.honorifics[s] if s < e else None
+            if h and e - s > 1:
+                honorific, htext = h, texts[s]
+                s += 1
+                if s < e and texts[s] == ".":
+                    s += 1
+            if s >= e or not self._name_shaped(s, e):
+                continue
+            party = self._party_prefix(s, e)
+            if party:   # "Liberal Jane Doe", "Democrat Tom Roe": a party word, then a person
+                entry = self.lex.org(self.span_text(s, s + party), self.country)
+                out.append(Mention(s, s + party, self.span_text(s, s + party), {PARTY: 5.0}, org=entry))
+                s, label = s + party, "PERSON"
+            if label != "PERSON" and e < len(doc) and self.lowers[e] in ORG_SUFFIXES and e == end:
+                e += 1   # "Novara media": the name of an outlet, not a place
+                label = "ORG"
+            text = self.span_text(s, e)
+            org = self.lex.org(text, self.country)
+            if label == "PERSON" and e - s == 1 and not org and not honorific and self._stray_word(s):
+                continue
+            m = Mention(s, e, text, {}, org, honorific, htext)
+            if org:
+                m.vote(org.kind, 5.0)
+            elif label == "NORP":
+                continue
+            else:  # pieces after a slash ("Name/Agency") do not inherit the label
+                m.vote(NER_KIND[label], NER_WEIGHT.get(label, 1.0) * (0.3 if n else 1.0))
+            if honorific:
+                m.vote(PERSON, 5.0)
+            out.append(m)
+        return out
+
+    def _party_prefix(self, s: int, e: int) -> int:
+        """The number of words at the start of a name that name a party, when a given name follows
+        them ("Liberal Jane Doe"); 0 otherwise."""
+        for width in range(min(3, e - s - 2), 0, -1):
+            entry = self.lex.org(self.span_text(s, s + width), self.country)
+            if entry is not None and entry.kind == PARTY and self.texts[s + width] in self.lex.first_names:
+                return width
+        return 0
+
+    def _given(self, word: str) -> bool:
+        """A given name, or one joined of given names ("Jean-Luc", not "Eden-Monaro")."""
+        if "-" in word:
+            return all(part in self.lex.first_names for part in word.split("-") if part)
+        return word in self.lex.first_names
+
+    def _stray_word(self, i: int) -> bool:
+        """A capitalised common word the NER took for a person ("Drop in turnout hints ...", "Aides
+        said"): the parser reads it as no proper noun, it is not a given name, and the article never
+        writes it again, so no fuller name or later mention vouches for it."""
+        word = self.texts[i]   # (name-shaped, so capitalised and no handle)
+        return self.pos[i] != "PROPN" and word not in self.lex.first_names and self.texts.count(word) == 1
+
+    def _name_shaped(self, start: int, end: int) -> bool:
+        # (Token.is_alpha and is_digit are str.isalpha and str.isdigit of the token's text)
+        texts, caps = self.texts[start:end], self.caps[start:end]
+        if not any(c and x.isalpha() for x, c in zip(texts, caps)) and not any(x.isupper() for x in texts):
+            return False
+        return all(c or low in CONNECTORS or x.isdigit() or x in ("-", ".")
+                   for x, low, c in zip(texts, self.lowers[start:end], caps))
+
+    def _from_gazetteer(self) -> list[Mention]:
+        lex, out, n = self.lex, [], len(self.tokens)
+        lowers, starts, text = self.lowers, self.starts + [len(self.text)], self.text
+        i = 0
+        while i < n:
+            if not (self.caps[i] or (lowers[i] == "the" and i + 1 < n and self.caps[i + 1])) \
+                    or fold(self.texts[i]) not in lex.org_first_words:
+                i += 1
+                continue
+            hit = None
+            for width in range(min(lex.org_max_words + 1, n - i), 0, -1):
+                words = text[starts[i]:starts[i + width]].rstrip()   # the tokens with their spaces
+                if "\n" in words:
+                    continue
+                entry = lex.org(words, self.country)
+                if entry:
+                    hit = (width, entry)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            width, entry = hit
+            s, e = self._trim(i, i + width)
+            if s < e and self.caps[s] and self._strict_ok(entry, s, e):
+                out.append(Mention(s, e, self.span_text(s, e), {entry.kind: 5.0}, org=entry))
+            i += width
+        return out
+
+    def _strict_ok(self, entry: OrgEntry, s: int, e: int) -> bool:
+        if fold(self.span_text(s, e)) not in entry.strict:
+            return True
+        doc = self.doc
+        if self.tokens[s].ent_type_ in ("ORG", "NORP"):
+            return True
+        if 0 < s and e < len(doc) and self.tokens[s - 1].text == "(" and self.tokens[e].text in (")", "-", "–"):
+            return True   # "Jane Doe (Lab)", "Ted Roe (R-Texas)"
+        after = self.tokens[e].lower_ if e < len(doc) else ""
+        nxt = self.tokens[e + 1] if e + 1 < len(doc) else None
+        if entry.kind == PARTY and e < len(doc) and self.caps[e] and self.texts[e] in self.lex.first_names:
+            return True   # "Liberal Jane Doe": a party before a person's name
+        if entry.kind == PARTY and self._line_start(s) and after[:1] in (":", "(", "[", "–", "-", "—") + tuple("0123456789"):
+            return True   # a results line: "Con: 1,187", "Lab – 477 [54.6%]"
+        return after in PARTY_CONTEXT or (after == "and" and nxt is not None and self.lex.org(nxt.text) is not None)
+
+    def _line_start(self, i: int) -> bool:
+        """Token i begins a line, perhaps after a bullet ("- ", "• ", "* ")."""
+        while i > 0 and self.texts[i - 1] in ("-", "•", "*", "–", "·"):
+            i -= 1
+        return i == 0 or "\n" in self.text[self.ends[i - 1]:self.starts[i]]
+
+    def _from_honorifics(self) -> list[Mention]:
+        doc, out = self.doc, []
+        for i, h in enumerate(self.honorifics):
+            if not h:
+                continue
+            t = self.tokens[i]
+            if t.text.lower() in ("sen", "rep", "gov") and not t.text.endswith("."):
+                continue
+            j = i + 1
+            if j < len(doc) and self.tokens[j].text == ".":
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 3 and self.caps[k] and self.tokens[k].is_alpha \
+                    and not self.honorifics[k]:
+                k += 1
+            if k > j:
+                out.append(Mention(j, k, self.span_text(j, k), {PERSON: 5.0}, honorific=h, honorific_text=t.text))
+        return out
+
+    def _from_capitalised(self, covered: set[int]) -> list[Mention]:
+        """Runs of two or more capitalised words the NER left untagged ("Hope Not Hate")."""
+        doc, out, i = self.doc, [], 0
+        caps, texts, honorifics = self.caps, self.texts, self.honorifics
+
+        def usable(k: int) -> bool:   # Token.is_alpha is str.isalpha of the token's text
+            return caps[k] and k not in covered and texts[k].isalpha() and not honorifics[k]
+
+        while i < len(doc):
+            if not usable(i):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and usable(j) and not self.tokens[j].is_sent_start and "\n" not in self.tokens[j - 1].whitespace_:
+                j += 1
+            while i < j and self.tokens[i].is_stop:
+                i += 1
+            if j < len(doc) and self.tokens[j - 1].whitespace_ == "" and self.tokens[j].text in ("-", "–"):
+                j -= 1  # stops inside a hyphenated word
+            while j > i and self.lex.role([self.tokens[j - 1].lower_]):
+                j -= 1
+            if j - i >= 2 and self.tokens[i].pos_ == "PROPN" and self.tokens[j - 1].lower_ not in RUN_ENDS:
+                out.append(Mention(i, j, self.span_text(i, j), {ORGANIZATION: 0.4}))
+            i = max(j, i + 1)
+        return out
+
+    def _propagate(self, found: list[Mention]) -> list[Mention]:
+        """Other occurrences of a name found once ("Momentum" before "Co-Chair" where the NER missed it)."""
+        by_first = defaultdict(list)
+        covered = {i for m in found for i in range(m.start, m.end)}
+        surnames = {}
+        for m in found:
+            if m.votes and not m.handle and m.end - m.start <= 6:
+                by_first[self.tokens[m.start].text].append(m)
+            if m.votes.get(PERSON, 0) > 0 and len(m.words) >= 2 and self.tokens[m.end - 1].is_alpha and not m.org:
+                surnames[self.tokens[m.end - 1].text] = m   # "Christian Estrosi" ... "Estrosi told"
+        for word, m in surnames.items():
+            if word not in by_first:
+                by_first[word].append(Mention(m.end - 1, m.end, word, {PERSON: 1.0}))
+        out = []
+        for i, word in enumerate(self.texts):
+            if word not in by_first or not self.caps[i] or i in covered:
+                continue
+            for m in sorted(by_first[word], key=lambda m: m.start - m.end):
+                n = m.end - m.start
+                if self.span_text(i, i + n) == self.span_text(m.start, m.end) and not covered & set(range(i, i + n)):
+                    out.append(Mention(i, i + n, m.text, {k: v * 0.5 for k, v in m.votes.items()}, m.org,
+                                       m.honorific, m.honorific_text))
+                    covered.update(range(i, i + n))
+                    break
+        return out
+
+    def _joined_names(self, found: list[Mention]) -> list[Mention]:
+        """A given name and a surname the NER took apart ("Jean-Luc" ORG, "Doe" GPE): one person."""
+        starts = {m.start: m for m in found if not m.org}
+        out = []
+        for m in found:
+            nxt = starts.get(m.end)
+            if nxt is None or m.org or len(m.words) != 1 or len(nxt.words) != 1 or not self._given(m.text) \
+                    or self.starts[m.end] != self.ends[m.end - 1] + 1 or not nxt.text[:1].isupper():
+                continue
+            out.append(Mention(m.start, nxt.end, self.span_text(m.start, nxt.end), {PERSON: 3.0}))
+        return out
+
+    def _context_votes(self, m: Mention) -> None:
+        doc = self.doc
+        skip = 1 if m.end < len(doc) and self.texts[m.end].isupper() and self.lex.role([self.lowers[m.end]]) else 0
+        after = self.lowers[m.end + skip:m.end + skip + 3]   # past a title: "X MP, who"
+        first = self.lex.org(m.words[0]) if len(m.words) >= 2 and not m.org else None
+        if len(m.words) >= 2 and not m.org and m.words[-1].lower() == "party" and first is None:
+            m.vote(PARTY, 3.0)           # "Example Party": a party the gazetteer does not know
+        elif first is not None and first.kind == PARTY:
+            m.vote(ORGANIZATION, 2.0)    # "Labour Together", "Conservative Home": named after a party
+        elif 2 <= len(m.words) <= 4 and not m.org and self._given(m.words[0]) and m.start > 0 and \
+                (self.tok2mention.get(m.start - 1) is not None and self.tok2mention[m.start - 1].org is not None
+                 or self.lex.role([self.lowers[m.start - 1]])):
+            m.vote(PERSON, 3.0)          # "Liberal Jane Church", "candidate Jane Church": a person
+        elif len(m.words) >= 2 and not m.org and m.words[-1].lower() in self.lex.org_words:
+            m.vote(ORGANIZATION, 2.0)    # "Example Society", "Hope Centre"
+        elif 2 <= len(m.words) <= 4 and not m.org and self._given(m.words[0]):
+            m.vote(PERSON, 1.0)          # "Jane Doe", "Jean-Luc Doe": a given name first
+        elif len(m.words) == 1 and not m.org and "-" in m.text and self._given(m.text):
+            m.vote(PERSON, 1.0)          # "Jean-Luc"
+        if after[:2] == [",", "who"] or after[:1] == ["who"]:
+            m.vote(PERSON, 2.0)
+        if after[:2] == [",", "which"]:
+            m.vote(ORGANIZATION, 1.5)
+        if after[:1] == ["("] and m.end + 1 < len(doc) and self.lex.org(self.tokens[m.end + 1].text) is not None \
+                and self.lex.org(self.tokens[m.end + 1].text).kind == PARTY:
+            m.vote(PERSON, 1.5)   # "Jane Doe (Lab)": a candidate and her party
+        if m.start > 0 and self.tokens[m.start - 1].is_lower and self.lex.role([self.tokens[m.start - 1].lower_]):
+            m.vote(PERSON, 1.5)
+        head = self.tokens[m.end - 1]
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i and (self.lex.role([child.lower_]) or child.lemma_ in self.lex.person_nouns):
+                m.vote(PERSON, 1.5)
+            elif child.dep_ == "appos" and child.i > head.i and any(c.lower_ in ("a", "an") for c in child.children) \
+                    and (self.lex.org(child.text) is not None and self.lex.org(child.text).kind == PARTY):
+                m.vote(PERSON, 2.0)   # "X, a Democrat from Y": a person of that party
+        if head.dep_ in SUBJECT and head.head.lemma_ in ("be", "become"):
+            attr = [c for c in head.head.children if c.dep_ == "attr"]
+            if attr and self.lex.role([attr[0].lower_]):
+                m.vote(PERSON, 1.5)
