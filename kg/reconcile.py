@@ -11,6 +11,7 @@ cannot know, and report what articles disagree on.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -45,21 +46,44 @@ def reconcile(articles: list[ArticleFacts], res: Resolution) -> tuple[list[Artic
 
 
 def contradictions(articles: list[ArticleFacts], res: Resolution) -> list[Contradiction]:
+    """Figures and winners that articles state differently. An approximate figure ("more than
+    19,000") disagrees only with an exact one it cannot be ("18,500"); a national election has
+    many winners, a seat's contest one."""
     seen: dict[tuple, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    approximate: dict[tuple, list[tuple[str, float, str]]] = defaultdict(list)
     for a in articles:
         for o in a.outcomes:
             event = res.id(a.meta.id, o.event)
-            if o.predicate in ("votes", "majority", "turnout") and o.value is not None:
-                subject = res.id(a.meta.id, o.subject) if o.predicate == "votes" else None
-                seen[(event, o.predicate, subject)][str(o.value)].append(a.meta.name)
-            elif o.predicate == "winner":
+            if o.predicate in FIGURES and o.value is not None:
+                subject = res.id(a.meta.id, o.subject) if o.predicate in ("votes", "vote_share") else None
+                if o.approx:
+                    approximate[(event, o.predicate, subject)].append((o.approx, o.value, a.meta.name))
+                else:
+                    seen[(event, o.predicate, subject)][f"{o.value:g}"].append(a.meta.name)
+            elif o.predicate == "winner" and event in res.entities and res.entities[event].event_place:
                 seen[(event, "winner", None)][res.id(a.meta.id, o.subject) or "?"].append(a.meta.name)
+    for key, stated in approximate.items():
+        for qualifier, value, name in stated:
+            if any(not _agrees(qualifier, value, float(v)) for v in seen.get(key, {})):
+                seen[key][f"{qualifier} {value:g}"].append(name)
     out = []
     for (event, predicate, subject), values in sorted(seen.items(), key=lambda kv: tuple(map(str, kv[0]))):
         if len(values) > 1 and not (predicate == "winner" and _party_and_candidate(values, res)):
             shown = tuple(f"{v} ({', '.join(sorted(set(files)))})" for v, files in sorted(values.items()))
             out.append(Contradiction(event, predicate, subject, shown))
     return out
+
+
+FIGURES = ("votes", "majority", "turnout", "vote_share", "turnout_share")
+
+
+def _agrees(qualifier: str, approx: float, exact: float) -> bool:
+    """An exact figure an approximate one allows: "more than 19,000" allows 19,345, not 18,500."""
+    if re.search(r"\b(?:more|over|above|at least|upwards|in excess)\b", qualifier):
+        return exact >= approx
+    if re.search(r"\b(?:under|less|fewer|below|up to)\b", qualifier):
+        return exact <= approx
+    return abs(exact - approx) <= 0.05 * max(abs(approx), 1)
 
 
 def _party_and_candidate(values: dict[str, list[str]], res: Resolution) -> bool:

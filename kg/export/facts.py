@@ -61,9 +61,10 @@ QUERIES = {
             ?art kg:fileName ?file .
             ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end } }""",
     "events": f"""
-        SELECT ?e ?cls ?name ?date ?place WHERE {{ GRAPH {ENTITIES} {{
+        SELECT ?e ?cls ?name ?date ?place ?kind ?parent WHERE {{ GRAPH {ENTITIES} {{
             ?e a schema:Event, ?cls ; schema:name ?name .
-            OPTIONAL {{ ?e kg:date ?date }} OPTIONAL {{ ?e schema:location ?place }} }} }}""",
+            OPTIONAL {{ ?e kg:date ?date }} OPTIONAL {{ ?e schema:location ?place }}
+            OPTIONAL {{ ?e kg:electionKind ?kind }} OPTIONAL {{ ?e schema:superEvent ?parent }} }} }}""",
     "winners": "SELECT ?e ?w WHERE { GRAPH ?g { ?e kg:winner ?w } }",
     "outcomes": _evidence_query("kg:Outcome", "?event ?type ?subject ?value ?object ?approx",
                                 "?x kg:outcomeOf ?event ; kg:outcomeType ?type . "
@@ -132,6 +133,10 @@ def events(rows: Rows) -> list[dict]:
         ev = evs.setdefault(eid, {"id": eid, "name": r["name"], "type": None, "date": r["date"],
                                   "place": iri.entity_id(r["place"]) if r["place"] else None, "outcomes": []})
         ev["type"] = ev["type"] or EVENT_TYPES.get(r["cls"])
+        if r["kind"]:
+            ev["kind"] = r["kind"]                              # by-election, general, council, special ...
+        if r["parent"]:
+            ev["part_of"] = iri.entity_id(r["parent"])          # a seat's contest: its general election
     winners = defaultdict(list)
     for r in rows["winners"]:
         winners[r["e"]].append(r["w"])
@@ -160,6 +165,8 @@ def events(rows: Rows) -> list[dict]:
         evs.setdefault(iri.entity_id(r["event"]), {"id": iri.entity_id(r["event"]), "outcomes": []})
     for (event, *_), o in sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], str(kv[0][3] or ""))):
         evs[iri.entity_id(event)]["outcomes"].append(o)
+    for ev in evs.values():   # its outcomes last, after what the event is
+        ev["outcomes"] = ev.pop("outcomes")
     return sorted(evs.values(), key=lambda e: e["id"])
 
 
