@@ -65,6 +65,7 @@ class EventFinder(SeatContests, PersonEvents):
         self.aliases: dict[str, int] = {}        # other names of a contest ("Swindon BC"), lower case -> event
         self.sections: list[tuple[int, int]] = []   # (character where a results table starts, its contest)
         self.past: set[int] = set()              # earlier contests in a seat, which outcomes mention in passing
+        self._recent: dict[int, int | None] = {}  # sentence start -> the contest named before it in its paragraph
         self.person_events_found: list[tuple[int, int, Token]] = []   # (event, person, trigger word)
 
     def add(self, type_: str, name: str, key: tuple, s: int | None, e: int | None, date=None, place=None,
@@ -265,7 +266,9 @@ class EventFinder(SeatContests, PersonEvents):
                 return named_by[0]
         if len({ev for _, ev in self.sections}) > 1:   # a report of several contests, each before its table
             return next((ev for start, ev in self.sections if start >= sent.start_char), self.sections[-1][1])
-        recent = self._named_earlier_in_paragraph(sent.start)   # "... in X. The seat had been held by ..."
+        if sent.start not in self._recent:   # "... in X. The seat had been held by ..."
+            self._recent[sent.start] = self._named_earlier_in_paragraph(sent.start)
+        recent = self._recent[sent.start]
         return recent if recent is not None else main
 
     def _scope(self, sent) -> int | None:

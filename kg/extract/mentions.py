@@ -138,14 +138,14 @@ class MentionSources:
                 continue
             party = self._party_prefix(s, e)
             if party:   # "Liberal Jane Doe", "Democrat Tom Roe": a party word, then a person
-                entry = self.lex.org(self.span_text(s, s + party), self.country)
+                entry = self.org(self.span_text(s, s + party))
                 out.append(Mention(s, s + party, self.span_text(s, s + party), {PARTY: 5.0}, org=entry))
                 s, label = s + party, "PERSON"
             if label != "PERSON" and e < len(doc) and self.lowers[e] in ORG_SUFFIXES and e == end:
                 e += 1   # "Novara media": the name of an outlet, not a place
                 label = "ORG"
             text = self.span_text(s, e)
-            org = self.lex.org(text, self.country)
+            org = self.org(text)
             if label == "PERSON" and e - s == 1 and not org and not honorific and self._stray_word(s):
                 continue
             m = Mention(s, e, text, {}, org, honorific, htext)
@@ -164,7 +164,7 @@ class MentionSources:
         """The number of words at the start of a name that name a party, when a given name follows
         them ("Liberal Jane Doe"); 0 otherwise."""
         for width in range(min(3, e - s - 2), 0, -1):
-            entry = self.lex.org(self.span_text(s, s + width), self.country)
+            entry = self.org(self.span_text(s, s + width))
             if entry is not None and entry.kind == PARTY and self.texts[s + width] in self.lex.first_names:
                 return width
         return 0
@@ -204,7 +204,7 @@ class MentionSources:
                 words = text[starts[i]:starts[i + width]].rstrip()   # the tokens with their spaces
                 if "\n" in words:
                     continue
-                entry = lex.org(words, self.country)
+                entry = self.org(words)
                 if entry:
                     hit = (width, entry)
                     break

@@ -52,8 +52,8 @@ class DocNames(MentionSources, SeatMentions, Coreference):
         self.blank = (cols[4] | cols[5]).astype(bool).tolist()   # punctuation or white space
         self.honorifics = [self.lex.honorific(x) if c else None for x, c in zip(self.texts, self.caps)]
         self.quoted = self._quoted_tokens()
-        self.country = self._country()
-        self.tables = find_tables(self.text, self.lex, self.country)   # results lists: their names are mentions
+        self._country_found: tuple[str | None] | None = None
+        self.tables = find_tables(self.text, self.lex)   # results lists: their names are mentions
         self.mentions: list[Mention] = []
         self.tok2mention: dict[int, Mention] = {}
         self.groups: list[list[Mention]] = []
@@ -68,6 +68,20 @@ class DocNames(MentionSources, SeatMentions, Coreference):
         self._cluster()
         self._learn_genders()
         self._resolve_pronouns()
+
+    @property
+    def country(self) -> str | None:
+        """The country whose politics the article is about (worked out when first asked)."""
+        if self._country_found is None:
+            self._country_found = (self._country(),)
+        return self._country_found[0]
+
+    def org(self, text: str):
+        """The organisation a name as written names; of parties several countries share, the article's."""
+        entry = self.lex.org(text)
+        if entry is not None and fold(text).removeprefix("the ") in self.lex.org_choices:
+            entry = self.lex.org(text, self.country)
+        return entry
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``, cut from the article's characters without making Token objects."""

@@ -42,6 +42,8 @@ _FIGURES_RE = re.compile(
 _BRACKET_RE = re.compile(r"[ \t]*[\(\[](?P<inner>[^()\[\]\n]{1,60})[\)\]][ \t]*")
 _BULLET_RE = re.compile(r"^[ \t]*(?:[-–—•*·][ \t]+|\d{1,2}[.)][ \t]+)?")
 _SEP = " \t-–—:,"
+_DIGIT = re.compile(r"\d")
+_SHORTHAND_WORD = re.compile(r"\b(?:hold|holds|gain|gains)\b", re.I)
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -137,7 +139,7 @@ def _headings(text: str, lines: list[tuple[int, int]], first: int) -> list[tuple
 def _parse_line(text: str, s: int, e: int, lex: Lexicon, country: str | None):
     """(rows, summaries) when the whole line is results, else None."""
     line = text[s:e]
-    if not line.strip() or len(line) > 2000:
+    if not line.strip() or len(line) > 2000 or not (_DIGIT.search(line) or _SHORTHAND_WORD.search(line)):
         return None
     summary = _summary(text, s + _BULLET_RE.match(line).end(), e, lex, country)
     if summary is not None:

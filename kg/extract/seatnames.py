@@ -14,6 +14,7 @@ from bisect import bisect_left
 from ..model import PARTY, PERSON, PLACE
 from .mentions import DASHES, NAME_PARTICLES, Mention
 
+SEAT_WORD = re.compile(r"\b(?:riding|seat|constituency|electorate|ward|district)\b")
 SEAT_DESCRIPTION = re.compile(
     r"(?P<name>\b[A-Z][\w'’.]*(?:[ \t]*[-–—][ \t]*[A-Z][\w'’.]*|[ \t]+(?:and|&)?[ \t]*[A-Z][\w'’.]*){0,4}),[ \t]+"
     r"(?:a|the|an)[ \t]+(?:[a-z-]+[ \t]+){0,3}(?:riding|seat|constituency|electorate|ward|district)\b"
@@ -39,7 +40,7 @@ class SeatMentions:
             for party, span in parties:
                 s, e = self._tokens_in(span)
                 if s < e:
-                    entry = self.lex.org(party, self.country)
+                    entry = self.org(party)
                     name = entry.name if entry is not None and entry.kind == PARTY else party
                     out.append(Mention(s, e, self.span_text(s, e) if entry else name, {PARTY: 5.0},
                                        org=entry if entry is not None and entry.kind == PARTY else None))
@@ -80,6 +81,8 @@ class SeatMentions:
     def _from_described_seats(self) -> list[Mention]:
         """A name the text calls a seat: "Example, a riding long held by ...", "the seat of Example"."""
         out, n = [], len(self.tokens)
+        if not SEAT_WORD.search(self.text):
+            return out
         for m in SEAT_DESCRIPTION.finditer(self.text):
             group = "name" if m.group("name") else "name2"
             s, e = bisect_left(self.starts, m.start(group)), bisect_left(self.starts, m.end(group))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Token
 
 from ...model import PLACE
@@ -41,12 +42,17 @@ TOTAL_AFTER = re.compile(r"^\s*(?:votes?\s+)?(?:overall|in total|were cast|cast|
                          r"were rejected|people|voters|electors)\b", re.I)
 
 
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+
 def find(f: Finder) -> None:
-    for i, t in enumerate(f.toks):
-        if not (t.like_num or t.lower_ in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")):
+    if not any(ev.type in ("ByElection", "Election") for ev in f.events.events):
+        return   # figures belong to a contest the article names
+    like_num = f.doc.to_array(LIKE_NUM).tolist() if len(f.doc) else []
+    for i, (num, low) in enumerate(zip(like_num, f.names.lowers)):
+        if not (num or low in NUMBER_WORDS) or i in f.in_table:
             continue
-        if i in f.in_table:
-            continue
+        t = f.toks[i]
         fig = f.figure(i)
         if fig is None:
             continue

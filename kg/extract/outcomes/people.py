@@ -65,12 +65,12 @@ def candidates(f: Finder) -> None:
 def listed(f: Finder) -> None:
     """"The by-election was contested by five candidates: A, B from the Greens, Independent C and D",
     "the candidates are A, B and C": everyone the list names stood."""
-    for sent in f.doc.sents:
-        k = next((t.i for t in sent if t.lower_ in ("candidates", "contenders", "hopefuls") and t.i + 1 < sent.end
-                  and (f.toks[t.i + 1].text == ":" or f.toks[t.i + 1].lower_ in ("were", "are", "include", "included",
-                                                                                 "including"))), None)
-        if k is None:
+    lowers = f.names.lowers
+    for k, word in enumerate(lowers[:-1]):
+        if word not in ("candidates", "contenders", "hopefuls") or \
+                lowers[k + 1] not in (":", "were", "are", "include", "included", "including"):
             continue
+        sent = f.toks[k].sent
         ev = f.events.event_for(sent, f.toks[k])
         if ev is None or f.events.events[ev].type not in ("ByElection", "Election"):
             continue

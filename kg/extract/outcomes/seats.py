@@ -34,20 +34,28 @@ COMPELLED = {"force", "decide", "choose", "agree", "opt", "vote", "announce", "e
              "ask", "move"}
 
 
+WATCHED = HOLD_VERBS | SAFE_NOUNS | DEPARTURES | REPLACE_VERBS | {"lose", "forfeit", "safe", "vacated", "former", "hold",
+                                                                  "gain", "trigger", "cause", "prompt", "spark", "force",
+                                                                  "call", "sit", "sitting", "incumbent"}
+
+
 def find(f: Finder) -> None:
-    for i, (lemma, pos) in enumerate(zip(f.names.lemmas, f.names.pos)):
-        t = f.toks[i]
+    lemmas, pos_of, lowers = f.names.lemmas, f.names.pos, f.names.lowers
+    for i, lemma in enumerate(lemmas):
+        if lemma not in WATCHED and lowers[i] not in WATCHED:
+            continue
+        pos, t = pos_of[i], f.toks[i]
         if pos == "VERB" and lemma in HOLD_VERBS:
             hold(f, t)
         elif pos == "VERB" and lemma in ("lose", "forfeit"):
             lose(f, t)
         elif lemma in SAFE_NOUNS or (lemma == "safe" and pos == "ADJ"):
             stronghold(f, t)
-        elif lemma in ("vacate", "vacated") or (lemma == "former" and i + 1 < len(f.toks) and f.toks[i + 1].lemma_ == "seat"):
+        elif lemma in ("vacate", "vacated") or (lemma == "former" and i + 1 < len(f.toks) and lemmas[i + 1] == "seat"):
             vacated(f, t)
         elif pos == "VERB" and lemma in REPLACE_VERBS:
             replaced(f, t)
-        elif t.lower_ in ("sitting", "incumbent") and i + 1 < len(f.toks):
+        elif lowers[i] in ("sitting", "incumbent") and i + 1 < len(f.toks):
             sitting(f, t)
         if lemma in ("hold", "gain") and pos in ("NOUN", "PROPN", "VERB"):
             shorthand(f, t)
