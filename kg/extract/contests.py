@@ -1,7 +1,7 @@
 """Contests an article refers to without a name of the "X by-election" kind.
 
 - a special election for a congressional district ("the special election for the 19th Congressional
-  seat", "New York's Third Congressional District"): named after the district;
+  seat", "Ohio's Fourth Congressional District"): named after the district;
 - a seat's contest in a general election, part of it: in an article about one seat, "the 2019
   general election" said of that seat ("in the constituency at the 2019 general election") is
   "2019 general election in X"; outcome patterns ask for the seat's earlier contests too ("a
@@ -37,7 +37,7 @@ ORG_ELECTION = re.compile(r"\belected(?: as)?(?: the)?(?: new)? (?P<role>[a-z][a
                           r"(?P<org>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,5})")
 BALLOT_WORDS = re.compile(r"\b(?:ballot|votes|candidates|turnout|hustings|count)\b", re.I)
 CONTEST = re.compile(r"\b(?:contest|race|poll|vote)\b", re.I)
-# "the next general election", "Dáil General Elections": the kind of general election an article reports.
+# "the next general election", "Assembly General Elections": the kind of general election an article reports.
 GENERAL = re.compile(r"\b(?:(?P<q>[A-Z][\w\u00C0-\u017F]+)\s+)?(?P<kind>[Gg]eneral|[Ff]ederal|[Pp]rovincial|[Ss]tate) "
                      r"[Ee]lections?\b")
 NOT_QUALIFIERS = {"the", "a", "next", "last", "this", "that", "previous", "snap", "early", "upcoming", "federal",
@@ -142,7 +142,7 @@ class SeatContests:
 
 
 def special_elections(ef: EventFinder) -> None:
-    """"a special election for the 19th Congressional seat": the district's contest."""
+    """"a special election for the 12th Congressional seat": the district's contest."""
     text = ef.text
     for m in re.finditer(r"\bspecial elections?\b", text, re.I):
         place, first = ef.place_near(m.start(), m.end())

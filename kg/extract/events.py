@@ -106,7 +106,7 @@ class EventFinder(SeatContests, PersonEvents):
         return None
 
     def place_near(self, start: int, end: int) -> tuple[int | None, int]:
-        """The place named right before ``start`` ("Hartlepool by-election") or after ``end``
+        """The place named right before ``start`` ("Exeter by-election") or after ``end``
         ("a special election in X"); returns (entity, where the event's words begin)."""
         before = self.doc.char_span(0, start, alignment_mode="contract")
         if before is not None and len(before):
@@ -141,7 +141,7 @@ class EventFinder(SeatContests, PersonEvents):
 
     def place_event(self, place: int, s: int | None, e: int | None) -> int:
         place = self._fullest(place)
-        self.names.retype(place, PLACE)   # "Hartlepool by-election": a place, whatever the NER said
+        self.names.retype(place, PLACE)   # "Exeter by-election": a place, whatever the NER said
         after = min((m for m in self.names.groups[place] if e is not None and self.toks[m.start].idx >= e),
                     default=None, key=lambda m: m.start)
         if after is not None and self.toks[after.start].idx - e <= 5:   # "a contest X": the span covers X
@@ -150,7 +150,7 @@ class EventFinder(SeatContests, PersonEvents):
                         place=place, kind="by-election")
 
     def _fullest(self, place: int) -> int:
-        """The seat a short place name stands for: "Toronto" for "Toronto—St. Paul's" when the article
+        """The seat a short place name stands for: "Kelvale" for "Kelvale—Northmoor" when the article
         names that seat and no other that begins so."""
         name = self.names.names[place]
         longer = {g for g, n in enumerate(self.names.names) if g != place and self.names.kinds[g] == PLACE
@@ -203,7 +203,7 @@ class EventFinder(SeatContests, PersonEvents):
                 ev.date = self.date[:4]   # no polling day in the text: the year of the article
 
     def kind_election(self, m: re.Match) -> None:
-        """"the 2021 London mayoral election", "the Labour leadership contest", "the 2016 presidential election"."""
+        """"the 2021 Exeter mayoral election", "the Labour leadership contest", "the 2016 presidential election"."""
         year, kind = m.group("year"), m.group("kind").lower()
         place, first = self.place_near(m.start("kind"), m.end())
         owner = None
@@ -212,7 +212,7 @@ class EventFinder(SeatContests, PersonEvents):
             g = self.names.entity_at(before[-1].i) if before is not None and len(before) else None
             owner = g if g is not None and self.names.kinds[g] == PARTY else None
         if year is None and place is not None and first > 0 and re.fullmatch(r"(?:19|20)\d\d", self.toks[first - 1].text):
-            year = self.toks[first - 1].text   # "the 2021 London mayoral election"
+            year = self.toks[first - 1].text   # "the 2021 Exeter mayoral election"
         where = self.names.names[place] if place is not None and first >= 0 else \
             self.names.names[owner] if owner is not None else None
         if where is None and year is None:

@@ -170,7 +170,7 @@ class MentionSources:
         return 0
 
     def _given(self, word: str) -> bool:
-        """A given name, or one joined of given names ("Jean-Luc", not "Eden-Monaro")."""
+        """A given name, or one joined of given names ("Jean-Luc", not "Kelvale-Northmoor")."""
         if "-" in word:
             return all(part in self.lex.first_names for part in word.split("-") if part)
         return word in self.lex.first_names
@@ -335,7 +335,7 @@ class MentionSources:
         elif 2 <= len(m.words) <= 4 and not m.org and self._given(m.words[0]) and m.start > 0 and \
                 (self.tok2mention.get(m.start - 1) is not None and self.tok2mention[m.start - 1].org is not None
                  or self.lex.role([self.lowers[m.start - 1]])):
-            m.vote(PERSON, 3.0)          # "Liberal Jane Church", "candidate Jane Church": a person
+            m.vote(PERSON, 3.0)          # "Liberal Jane Hope", "candidate Jane Hope": a person
         elif len(m.words) >= 2 and not m.org and m.words[-1].lower() in self.lex.org_words:
             m.vote(ORGANIZATION, 2.0)    # "Example Society", "Hope Centre"
         elif 2 <= len(m.words) <= 4 and not m.org and self._given(m.words[0]):

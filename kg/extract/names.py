@@ -149,7 +149,7 @@ class DocNames(MentionSources, SeatMentions, Coreference):
             m.group = by_key[key]
             self.groups[m.group].append(m)
         kinds = [self._vote(g) for g in self.groups]
-        # Names that share a surname with a known person are people too ("Basit Mahmood").
+        # Names that share a surname with a known person are people too ("Amir Doe" beside "Jane Doe").
         surnames = {m.words[-1] for m in self.mentions if kinds[m.group] == PERSON and len(m.words) >= 2}
         for gi, g in enumerate(self.groups):
             if kinds[gi] == ORGANIZATION and not g[0].org and 2 <= len(g[0].words) <= 3 and g[0].words[-1] in surnames:

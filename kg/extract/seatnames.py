@@ -2,7 +2,7 @@
 
 A constituency named "X and Y" next to seat words or after a verb of winning
 ("hope to secure X and Y"), a riding or electorate named with dashes
-("Example-Monaro", "LaSalle—Émard—Verdun" style names), a name the text calls
+("Kelvale-Northmoor", "Kelvale—Ashby—Dunmore"), a name the text calls
 a seat ("X, a riding long held by ..."), and the people and parties of the
 lines of results tables (kg.extract.results): mention sources of DocNames.
 """
@@ -93,8 +93,8 @@ class SeatMentions:
         return out
 
     def _from_dashed_places(self) -> list[Mention]:
-        """Place names joined by dashes that name a seat: "Example-Monaro", "Toronto-St. Paul's",
-        "LaSalle—Émard—Verdun" (the names of ridings and electorates), next to seat words."""
+        """Place names joined by dashes that name a seat: "Kelvale-Northmoor", "Kelvale-St. Ann's",
+        "Kelvale—Ashby—Dunmore" (the names of ridings and electorates), next to seat words."""
         out, n, i = [], len(self.tokens), 0
         texts, caps = self.texts, self.caps
         while i < n:

@@ -70,7 +70,7 @@ def _clause_before(f: Finder, t: Token, fig: Figure) -> str:
 
 
 def _part_of_contest(f: Finder, t: Token, ev: int) -> bool:
-    """A figure for a part of the contest: "in his home county", "at the Eden booth", "in Ulster County"
+    """A figure for a part of the contest: "in his home county", "at the Example Hall booth", "in Example County"
     (not "with 100% of the precincts reporting")."""
     event = f.events.events[ev]
     sent = t.sent
@@ -214,7 +214,7 @@ def _owner(f: Finder, t: Token, fig: Figure, before: str) -> int | None:
         m = re.match(r"\s*(?:votes?\s+)?(?:cast|won|taken|polled)?\s*(?:for|by)\s", tail)
         if m:
             return f.name_after(fig.end - 1, t.sent.end, limit=6)
-    if re.search(r"['’]s?\s*$", before):   # "to Pilip's 78,229": the possessor right before
+    if re.search(r"['’]s?\s*$", before):   # "to Doe's 78,229": the possessor right before
         g = f.name_before(fig.start, t.sent)
         return g
     return None

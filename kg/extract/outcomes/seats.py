@@ -167,7 +167,7 @@ def vacated(f: Finder, t: Token) -> None:
     ev = f.events.event_for(sent, t)
     if ev is None or not _only_contest(f, ev, sent):
         return
-    if t.lemma_.lower() == "former":   # "Boris Johnson's former seat"
+    if t.lemma_.lower() == "former":   # "Jane Doe's former seat"
         seat = f.toks[t.i + 1]
         owner = next((c for c in seat.children if c.dep_ == "poss"), None)
         g = f.names.resolve(owner) if owner is not None else None
