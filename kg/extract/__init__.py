@@ -5,7 +5,7 @@ from spacy.tokens import Doc
 
 from ..model import Article, ArticleFacts
 from .events import EventFinder
-from .memberships import find_memberships
+from .roles import find_memberships
 from .names import DocNames
 from .outcomes import find_outcomes
 from .quotes import find_quotes
@@ -21,7 +21,8 @@ def extract_article(doc: Doc, article: Article, model: str = "") -> ArticleFacts
     events = EventFinder(doc, names, article.meta.date)
     events.find()
     base = len(names.groups) + 1000   # event keys follow name keys, with room for entities outcomes add
-    outcomes = find_outcomes(doc, names, events, memberships, base)
+    outcomes, roles = find_outcomes(doc, names, events, memberships, base)
+    memberships += roles
     entities = names.entities() + events.entities(base)   # last: events retype places, outcomes add people
     return ArticleFacts(meta=article.meta, entities=tuple(entities), quotes=tuple(quotes),
                         memberships=tuple(memberships), outcomes=tuple(outcomes), model=model)

@@ -317,7 +317,8 @@ class MentionSources:
         out = []
         for m in found:
             nxt = starts.get(m.end)
-            if nxt is None or m.org or len(m.words) != 1 or len(nxt.words) != 1 or not self._given(m.text) \
+            if nxt is None or m.org or len(m.words) != 1 or len(nxt.words) != 1 \
+                    or m.text.split("-")[0] not in self.lex.first_names \
                     or self.starts[m.end] != self.ends[m.end - 1] + 1 or not nxt.text[:1].isupper():
                 continue
             out.append(Mention(m.start, nxt.end, self.span_text(m.start, nxt.end), {PERSON: 3.0}))

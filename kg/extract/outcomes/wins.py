@@ -298,8 +298,8 @@ def victory(f: Finder, noun: Token) -> None:
     if g is None:
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"):
             g = next((f.names.resolve(p) for p in prep.children if p.dep_ == "pobj"), None)
-    if not (f.person(g) or f.party(g)):
-        return
+    if not (f.person(g) or f.party(g)) or "must" in noun.lower_ or any(c.lower_ == "must" for c in noun.children):
+        return   # "a must-win for X" is no win
     named = [f.events.tok_event[t.i] for t in noun.subtree if t.i in f.events.tok_event]
     ev = named[0] if named else f.events.event_for(sent, noun)
     if ev is None or noun.lemma_.lower() == "upset" and not f.party(g):

@@ -1,0 +1,55 @@
+"""Person - role - organisation facts, from the ways news states them.
+
+Pre-modifiers ("Labour leader Jane Doe", "former Labour and Respect MP X"),
+appositions ("X, a political science professor at the University of Y";
+"the party's new coordinator, X"), copulas ("X is co-editor of Y"), "X of Y",
+possessives ("Labour's X" as member, "X's Workers Party" as leader),
+post-nominal titles ("X MP"), bodies people sit on ("X and Y sat on Z's
+inquiry"), succession ("X, who replaced Y as coordinator") and photo credits
+("Photo by X/Agency"). A role is kept as written and mapped to the role
+scheme; "former", "late", "ex-" and the past tense make it a past role. A role
+of government with no body named belongs to the government of the country
+the article is about; a party role with no party named, in an article about
+one party, belongs to that party (with a lower confidence).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...model import Membership
+from ..names import DocNames
+from .core import BODY_VERBS
+from .titles import TitlePatterns
+from .verbs import VerbPatterns
+
+__all__ = ["find_memberships"]
+
+
+class MembershipFinder(TitlePatterns, VerbPatterns):
+    def run(self) -> list[Membership]:
+        for m in self.names.mentions:
+            person = m.group
+            if not self.personlike(person):
+                continue
+            self.premodifier(m, person)
+            self.postnominal(m, person)
+            self.apposition(m, person)
+            self.copula(m, person)
+            self.of_org(m, person)
+            self.possessive(m, person)
+            self.credit(m, person)
+            self.bracket(m, person)
+        for i, (pos, lemma) in enumerate(zip(self.names.pos, self.names.lemmas)):
+            if pos != "VERB":
+                continue
+            if lemma in BODY_VERBS:
+                self.body(self.toks[i])
+            elif lemma in ("stand", "run"):
+                self.standing(self.toks[i])
+            elif lemma in ("replace", "succeed"):
+                self.succession(self.toks[i])
+        return self.out
+
+
+def find_memberships(doc: Doc, names: DocNames) -> list[Membership]:
+    return MembershipFinder(doc, names).run()

@@ -1,0 +1,195 @@
+"""What the role patterns share: the article's names, the roles found so far, and helpers to read
+a role phrase ("former Labour and Respect MP"), its organisations, and who holds it."""
+from __future__ import annotations
+
+from collections import Counter
+from itertools import compress
+
+from spacy.tokens import Doc, Token
+
+from ...model import ORG_KINDS, ORGANIZATION, PARTY, PLACE, Membership, Span
+from ..lexicon import fold, lexicon
+from ..names import DocNames
+
+PAST = {"former", "ex", "ex-", "late", "then", "previous", "erstwhile", "one-time", "onetime", "outgoing", "past"}
+SKIP_ADJ = {"new", "national", "close", "key", "senior", "veteran", "longtime", "long-time", "current",
+            "local", "young", "prominent", "leading", "top", "second", "placed", "first", "third", "incoming"}
+PARTY_ROLES = {"candidate", "official", "chair", "co-chair", "deputy leader", "shadow minister", "MP"}
+BODY_VERBS = {"sit": "member", "serve": "member", "join": "member", "chair": "chair", "lead": "leader", "head": "leader",
+              "found": "founder", "co-found": "co-founder"}
+CREDITS = {"photo", "photograph", "picture", "image", "pictures", "photos"}
+
+
+class RoleFinder:
+    """One article's memberships, as the pattern families find them."""
+
+    def __init__(self, doc: Doc, names: DocNames):
+        self.doc, self.names, self.lex = doc, names, lexicon()
+        self.toks = names.tokens   # one Token per word, made once
+        self.out: list[Membership] = []
+        self.seen: set[tuple] = set()
+        self._party = self._dominant_party()
+        self._country = self._main_country()
+        self.countries: dict[int, object] = {}   # country entities made from demonyms
+
+    def org_at(self, i: int) -> int | None:
+        g = self.names.entity_at(i)
+        if g is not None and self.names.kinds[g] in ORG_KINDS + (PLACE,):
+            return g
+        return None
+
+    def person_at(self, i: int) -> int | None:
+        g = self.names.entity_at(i)
+        return g if g is not None and self.personlike(g) else None
+
+    def personlike(self, g: int) -> bool:
+        return self.names.personlike(g)
+
+    def _dominant_party(self) -> int | None:
+        counts = Counter({g: len(ms) for g, ms in enumerate(self.names.groups) if self.names.kinds[g] == PARTY})
+        top = counts.most_common(2)
+        if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+            return top[0][0]
+        return None
+
+    def _main_country(self):
+        # Each capitalised word is looked up once, with its count (in order of first use, so ties go as before).
+        counts: Counter = Counter()
+        for word, n in Counter(compress(self.names.texts, self.names.caps)).items():   # (and handles: no country)
+            c = self.lex.country(word)
+            if c is not None:
+                counts[c] += n
+        return counts.most_common(1)[0][0] if counts else None
+
+    def add(self, person: int, org: int | None, role: str, current: bool, lo: int, hi: int,
+            conf: float, rule: str) -> None:
+        role = " ".join(role.replace(" - ", "-").split())
+        entry = self.lex.role_text(role)
+        if org in self.countries and entry is not None and entry.body == "government":
+            org = self.names.add_entity(self.countries[org].government, ORGANIZATION)   # "British PM X"
+        if org is None and entry is not None:
+            org, conf, rule = self.implied_body(entry, lo, org, conf, rule)
+        key = entry.key if entry else "member"
+        sig = (person, org, role.lower(), current)
+        if sig in self.seen or person == org or not role:
+            return
+        self.seen.add(sig)
+        s, e = self.toks[lo].idx, self.toks[hi - 1].idx + len(self.toks[hi - 1])
+        self.out.append(Membership(person, org, role, key, current, Span(s, e, self.names.text[s:e]), conf, rule))
+
+    def implied_body(self, entry, lo: int, org, conf: float, rule: str):
+        """The body a role belongs to when the text names none: a government, or the article's party."""
+        if entry.body == "government":
+            country = self.lex.country(self.toks[lo - 1].text) if lo > 0 else None
+            country = country or self._country
+            if country is not None:
+                return self.names.add_entity(country.government, ORGANIZATION), conf * 0.8, rule + "+government"
+        elif entry.key in PARTY_ROLES and self._party is not None:
+            return self._party, min(conf, 0.5), rule + "+article-party"
+        return org, conf, rule
+
+    def role_ending_at(self, end: int) -> int | None:
+        """Start of the longest role phrase in doc[start:end], if one ends there."""
+        toks = self.names.tokens
+        if end == 0 or fold(toks[end - 1].text).split("-")[-1] not in self.lex.role_last_words:
+            return None
+        for width in range(min(self.lex.role_max_words * 3, end), 0, -1):
+            start = end - width
+            words = "".join(t.text_with_ws for t in toks[start:end]).rstrip()
+            if "\n" not in words and self.lex.role_text(words):
+                return start
+        return None
+
+    def left_context(self, start: int) -> tuple[list[int], bool, int]:
+        """Organisations and past markers written before a role: "former Labour and Respect MP"."""
+        orgs, past, k = [], False, start - 1
+        while k >= 0 and "\n" not in self.toks[k].whitespace_:
+            t = self.toks[k]
+            g = self.org_at(k)
+            if g is not None:
+                orgs.append(g)
+                k = self.names.tok2mention[k].start - 1
+                continue
+            country = self.lex.country(t.text) if t.text[:1].isupper() else None
+            if country is not None and not orgs:   # "Indian leader X": the country (or its government)
+                g = self.names.add_entity(country.name, PLACE)
+                self.countries[g] = country
+                orgs.append(g)
+                k -= 1
+                continue
+            if t.tag_ == "POS" or t.lower_ in ("-", "–") or \
+                    (t.lower_ in ("and", "&") and k > 0 and self.org_at(k - 1) is not None and orgs):
+                k -= 1   # "former Labour and Respect MP" (not across a list: "X, the Greens' Y and Z MP W")
+            elif t.lower_ in PAST or t.lower_.rstrip("-") in PAST:
+                past, k = True, k - 1
+            elif t.lower_ in SKIP_ADJ or (t.pos_ == "ADJ" and not orgs):
+                k -= 1
+            elif t.lower_ in ("its", "their") and not orgs:
+                g = self.names.pronouns.get(k)
+                if g is not None:
+                    orgs.append(g)
+                k -= 1
+            else:
+                break
+        return orgs, past, k + 1
+
+    def role_phrase(self, head: Token) -> tuple[str, bool, list[int]]:
+        """The role words of a noun phrase headed by ``head``, whether it is past, and its organisations."""
+        doc = self.doc
+        past = any(c.lower_.rstrip("-") in PAST for c in head.subtree if c.i < head.i)
+        orgs, start = [], head.i
+        for c in sorted((c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod")),
+                        key=lambda c: -c.i):
+            g = self.org_at(c.i)
+            if g is not None:
+                orgs.append(g)
+            elif c.dep_ == "poss":
+                r = self.names.resolve(c)
+                if r is not None and self.names.kinds[r] in ORG_KINDS:
+                    orgs.append(r)
+            elif c.lower_.rstrip("-") not in PAST and \
+                    (c.i == start - 1 or all(self.toks[k].text == "-" for k in range(c.i + 1, start))):
+                start = c.i   # the longest known role ending at the head is kept, below
+        while start >= 2 and self.toks[start - 1].text == "-" and not self.toks[start - 2].whitespace_ \
+                and not self.toks[start - 1].whitespace_:
+            start -= 2   # "co-editor", "vice-president": a hyphenated role word
+        role = doc[start:head.i + 1].text
+        while role and not self.lex.role_text(role) and " " in role:
+            role = role.split(" ", 1)[1]
+        return (role if self.lex.role_text(role) else ""), past, orgs
+
+    def orgs_after(self, head: Token) -> list[int]:
+        """Organisations in "of/at/for/on ORG" after a role noun, with their possessors."""
+        out = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "for", "on", "with", "in"):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                g = self.org_at(pobj.i)
+                if g is None or (self.names.kinds[g] == PLACE and prep.lower_ not in ("for", "of")):
+                    continue
+                out.append(g)
+                for c in pobj.lefts:  # "Labour's National Executive Committee"
+                    owner = self.org_at(c.i) if c.dep_ in ("poss", "compound") else None
+                    if owner is not None and owner != g:
+                        out.append(owner)
+        return out
+
+    def subjects(self, verb: Token) -> list[int]:
+        """People doing ``verb``: its subject, subjects joined to it, and "X, together with Y and Z"."""
+        heads = [c for c in verb.children if c.dep_ == "nsubj"]
+        for h in list(heads):
+            heads += [c for c in h.children if c.dep_ == "conj"]
+            for w in h.subtree:
+                together = w.head.lower_ == "together" or any(c.lower_ == "together" for c in w.children)
+                if w.lower_ == "with" and together:
+                    for p in (c for c in w.children if c.dep_ == "pobj"):
+                        heads += [p] + [c for c in p.subtree if c.dep_ == "conj"]
+        people = []
+        for h in heads:
+            if h.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                h = verb.head   # "X, who leads Y"
+            g = self.names.resolve(h)
+            if g is not None and self.personlike(g) and g not in people:
+                people.append(g)
+        return people

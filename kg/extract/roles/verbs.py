@@ -1,0 +1,63 @@
+"""Roles that verbs state: "X, who is standing for the Greens", "X and Y sat on Z's inquiry", "X
+joined Z", "X, who replaced Y as coordinator"."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...model import ORG_KINDS, PARTY
+from .core import BODY_VERBS, RoleFinder
+
+
+class VerbPatterns(RoleFinder):
+    """Role patterns of verbs (a mixin of MembershipFinder)."""
+
+    def standing(self, verb: Token) -> None:
+        """"X, who is standing for the Greens", "X ran as a Republican": a candidate of the party."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "as")):
+            for p in (c for c in prep.children if c.dep_ == "pobj"):
+                g = self.org_at(p.i)
+                if g is None or self.names.kinds[g] != PARTY:
+                    continue
+                past = verb.tag_ == "VBD"
+                for person in self.subjects(verb):
+                    lo = min(t.i for t in verb.subtree)
+                    self.add(person, g, "candidate", not past, lo, max(t.i for t in p.subtree) + 1, 0.7,
+                             "membership.standing")
+
+    def body(self, verb: Token) -> None:
+        """"X and Y sat on Z's inquiry", "X joined Z", "X chairs Z"."""
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "with")
+                 for p in c.children if p.dep_ == "pobj"]
+        for obj in objs:
+            org = self.org_at(obj.i)
+            label = BODY_VERBS[verb.lemma_.lower()]
+            if org is None:   # "Z's 2019 inquiry": a body of Z
+                owner = next((c for c in obj.lefts if c.dep_ == "poss" and self.org_at(c.i) is not None), None)
+                if owner is None:
+                    continue
+                org = self.org_at(owner.i)
+                tail = [t for t in obj.subtree if t.i > max(w.i for w in owner.subtree)]
+                label = f"{label} of the {self.doc[tail[0].i:tail[-1].i + 1].text}" if tail else label
+            if self.names.kinds[org] not in ORG_KINDS:
+                continue
+            past = verb.tag_ == "VBD" and verb.lemma_.lower() not in ("found", "co-found")   # a founder stays one
+            for person in self.subjects(verb):
+                lo = min(verb.i, min(t.i for t in verb.children if t.dep_ == "nsubj"))
+                self.add(person, org, label, not past, lo, max(t.i for t in obj.subtree) + 1, 0.7, "membership.body")
+
+    def succession(self, verb: Token) -> None:
+        """"X, who replaced Y as national coordinator": X holds the role, Y held it."""
+        as_ = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if not as_ or not objs:
+            return
+        role, _, orgs = self.role_phrase(as_[0])
+        predecessor = self.names.resolve(objs[0])
+        successor = self.names.resolve(verb.head) if verb.dep_ == "relcl" else \
+            next((self.names.resolve(c) for c in verb.children if c.dep_ == "nsubj"), None)
+        lo, hi = min(t.i for t in verb.subtree), max(t.i for t in as_[0].subtree) + 1
+        for g, current in ((successor, True), (predecessor, False)):
+            if role and g is not None and self.personlike(g):
+                for org in orgs or [None]:
+                    self.add(g, org, role, current, lo, hi, 0.7, "membership.succession")
