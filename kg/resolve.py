@@ -73,20 +73,22 @@ def resolve(articles: list[ArticleFacts]) -> Resolution:
 def _attach_partial_names(items, uf: _UnionFind) -> None:
     """One-word names join the single full-name person they can stand for."""
     surnames, firsts = defaultdict(set), defaultdict(set)
-    for i, (_, e) in enumerate(items):
+    local_surnames: dict[tuple[str, str], set[int]] = defaultdict(set)   # (article, surname) -> people
+    for i, (aid, e) in enumerate(items):
         if e.kind == PERSON:
             for form in e.forms:
                 words = bare(form).split()
                 if len(words) >= 2:
                     surnames[words[-1]].add(uf.find(i))
                     firsts[words[0]].add(uf.find(i))
+                    local_surnames[(aid, words[-1])].add(uf.find(i))
     handles = defaultdict(set)
     for i, (_, e) in enumerate(items):
         if e.kind == PERSON:
             for form in e.forms:
                 if not form.startswith("@") and len(bare(form).split()) >= 2:
                     handles[bare(form).replace(" ", "").replace("-", "")].add(uf.find(i))
-    for i, (_, e) in enumerate(items):
+    for i, (aid, e) in enumerate(items):
         if e.name.startswith("@"):   # "@AlanGrey": the one person whose name it spells
             roots = {uf.find(r) for r in handles.get(e.name[1:].lower().replace("_", ""), set())}
             if len(roots) == 1:
@@ -101,7 +103,11 @@ def _attach_partial_names(items, uf: _UnionFind) -> None:
         if e.kind not in (PERSON, ORGANIZATION, PLACE):
             continue
         word = words[0]
-        for pool in (surnames.get(word, set()), firsts.get(word, set()) if e.kind == PERSON else set()):
+        if e.kind != PERSON:   # a place or organisation the NER half took for a surname: only beside its person
+            pools = (local_surnames.get((aid, word), set()),)
+        else:
+            pools = (surnames.get(word, set()), firsts.get(word, set()))
+        for pool in pools:
             roots = {uf.find(r) for r in pool}
             if len(roots) == 1:
                 uf.union(roots.pop(), i)

@@ -154,7 +154,8 @@ class EventFinder(SeatContests, PersonEvents):
         names that seat and no other that begins so."""
         name = self.names.names[place]
         longer = {g for g, n in enumerate(self.names.names) if g != place and self.names.kinds[g] == PLACE
-                  and re.match(rf"{re.escape(name)}\s*[-–—]\s*\w", n)}
+                  and (re.match(rf"{re.escape(name)}\s*[-–—]\s*\w", n) or
+                       re.fullmatch(rf"(?:City of|[A-Z][\w'’-]+(?: and| &)?)\s+{re.escape(name)}", n))}
         return longer.pop() if len(longer) == 1 else place
 
     def find(self) -> None:

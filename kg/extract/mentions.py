@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import ORGANIZATION, PARTY, PERSON, PLACE
+from ..model import MEDIA, ORGANIZATION, PARTY, PERSON, PLACE
 from .lexicon import Honorific, OrgEntry, fold
 
 NER_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE,
@@ -30,6 +30,9 @@ PARTY_CONTEXT = {"party", "mp", "mps", "candidate", "councillor", "leader", "mem
 ORG_SUFFIXES = {"media", "news", "radio", "tv", "television", "press", "network", "group"}
 RUN_ENDS = {"election", "elections", "by-election", "party", "report", "programme", "program"}
 DASHES = {"-", "–", "—"}
+# Words of titles that the NER sometimes takes for a name on their own ("Senior Vice").
+TITLE_WORDS = {"senior", "vice", "deputy", "chief", "executive", "assistant", "associate", "acting", "interim",
+               "principal", "general", "junior", "joint", "lead", "managing"}
 SUBJECT = ("nsubj", "nsubjpass")
 
 
@@ -118,6 +121,9 @@ class MentionSources:
             while label == "PERSON" and e - s > 1 and (texts[s] in ("-", "–", "—") or
                                                        (self.lex.role([self.lowers[s].rstrip("s")]) and not self.honorifics[s])):
                 s += 1
+            # Nor an honorific at its end ("Tory Treasurer Lord" before "Ashcroft").
+            while e - s > 1 and self.honorifics[e - 1] and label != "PERSON":
+                e -= 1
             # A trailing title is not part of the name: "X Y MP", "Example Society Co-Chair".
             for width in range(min(4, e - s - 1), 0, -1):
                 if texts[e - width][:1].isupper() and self.lex.role_text(self.span_text(e - width, e)) \
@@ -136,11 +142,20 @@ class MentionSources:
                     s += 1
             if s >= e or not self._name_shaped(s, e):
                 continue
+            outlet = self._org_suffix(s, e, label)
+            if outlet:   # "By Jane Doe Example News": a byline's name, then its outlet
+                out.append(Mention(e - outlet, e, self.span_text(e - outlet, e), {MEDIA: 5.0},
+                                   org=self.org(self.span_text(e - outlet, e))))
+                e, label = e - outlet, "PERSON"
             party = self._party_prefix(s, e)
-            if party:   # "Liberal Jane Doe", "Democrat Tom Roe": a party word, then a person
+            if party:   # "Liberal Jane Doe", "Independent Tom Roe": a party (or none), then a person
                 entry = self.org(self.span_text(s, s + party))
-                out.append(Mention(s, s + party, self.span_text(s, s + party), {PARTY: 5.0}, org=entry))
+                if entry is not None:
+                    out.append(Mention(s, s + party, self.span_text(s, s + party), {PARTY: 5.0}, org=entry))
                 s, label = s + party, "PERSON"
+            if label == "ORG" and all(self.lowers[k] in TITLE_WORDS or self.lex.role([self.lowers[k]])
+                                      for k in range(s, e)):
+                continue   # "Senior Vice": words of a title, not a name
             if label != "PERSON" and e < len(doc) and self.lowers[e] in ORG_SUFFIXES and e == end:
                 e += 1   # "Novara media": the name of an outlet, not a place
                 label = "ORG"
@@ -164,8 +179,22 @@ class MentionSources:
         """The number of words at the start of a name that name a party, when a given name follows
         them ("Liberal Jane Doe"); 0 otherwise."""
         for width in range(min(3, e - s - 2), 0, -1):
-            entry = self.org(self.span_text(s, s + width))
-            if entry is not None and entry.kind == PARTY and self.texts[s + width] in self.lex.first_names:
+            words = self.span_text(s, s + width)
+            entry = self.org(words)
+            if (entry is not None and entry.kind == PARTY or fold(words) in self.lex.results["independent"]) \
+                    and self.texts[s + width] in self.lex.first_names:
+                return width
+        return 0
+
+    def _org_suffix(self, s: int, e: int, label: str) -> int:
+        """The number of words at the end of a name that name a news outlet, when a person's name
+        starts it ("Jane Doe Example News"); 0 otherwise."""
+        byline = s > 0 and self.lowers[s - 1] == "by" and self._line_start(s - 1)
+        if label != "PERSON" and self.texts[s] not in self.lex.first_names and not byline:
+            return 0
+        for width in range(min(4, e - s - 2), 0, -1):
+            entry = self.lex.org(self.span_text(e - width, e))
+            if entry is not None and entry.kind == MEDIA:
                 return width
         return 0
 
@@ -224,8 +253,8 @@ class MentionSources:
         doc = self.doc
         if self.tokens[s].ent_type_ in ("ORG", "NORP"):
             return True
-        if 0 < s and e < len(doc) and self.tokens[s - 1].text == "(" and self.tokens[e].text in (")", "-", "–"):
-            return True   # "Jane Doe (Lab)", "Ted Roe (R-Texas)"
+        if 0 < s and e < len(doc) and self.tokens[s - 1].text in ("(", "/") and self.tokens[e].text in (")", "-", "–"):
+            return True   # "Jane Doe (Lab)", "Ted Roe (R-Texas)", "(Jane Doe/PA)"
         after = self.tokens[e].lower_ if e < len(doc) else ""
         nxt = self.tokens[e + 1] if e + 1 < len(doc) else None
         if entry.kind == PARTY and e < len(doc) and self.caps[e] and self.texts[e] in self.lex.first_names:

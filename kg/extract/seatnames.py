@@ -14,6 +14,8 @@ from bisect import bisect_left
 from ..model import PARTY, PERSON, PLACE
 from .mentions import DASHES, NAME_PARTICLES, Mention
 
+COMPASS = {"north", "south", "east", "west", "mid", "central", "upper", "lower", "great", "little", "new", "old",
+           "north-east", "north-west", "south-east", "south-west", "st", "st.", "saint"}
 SEAT_WORD = re.compile(r"\b(?:riding|seat|constituency|electorate|ward|district)\b")
 SEAT_DESCRIPTION = re.compile(
     r"(?P<name>\b[A-Z][\w'’.]*(?:[ \t]*[-–—][ \t]*[A-Z][\w'’.]*|[ \t]+(?:and|&)?[ \t]*[A-Z][\w'’.]*){0,4}),[ \t]+"
@@ -64,6 +66,8 @@ class SeatMentions:
                 continue
             start = a - 1 if a > 0 and self.caps[a - 1] and self.tokens[a - 1].ent_type_ == self.tokens[a].ent_type_ != "" else a
             end = b + 1
+            if self.lowers[b] in COMPASS and end < len(doc) and self.caps[end] and self.tokens[end].is_alpha:
+                end += 1   # "Example and South Other"
             if any(self.lex.org(self.tokens[k].text) or self.honorifics[k] for k in (start, a, b)):
                 continue
             tags = {self.tokens[k].ent_type_ for k in range(start, end) if self.tokens[k].ent_type_}

@@ -24,6 +24,10 @@ from .verbs import VerbPatterns
 
 __all__ = ["find_memberships"]
 
+# Verbs that give someone a role "as" something: "named X as", "was sworn in as", "will act as".
+APPOINT_VERBS = {"name", "appoint", "elect", "select", "choose", "hire", "install", "promote", "confirm", "swear",
+                 "act", "take", "step", "return", "nominate", "unveil", "announce"}
+
 
 class MembershipFinder(TitlePatterns, VerbPatterns):
     def run(self) -> list[Membership]:
@@ -48,6 +52,10 @@ class MembershipFinder(TitlePatterns, VerbPatterns):
                 self.standing(self.toks[i])
             elif lemma in ("replace", "succeed"):
                 self.succession(self.toks[i])
+            if lemma in APPOINT_VERBS:
+                self.appointed(self.toks[i])
+            if lemma in ("lead", "take", "hold", "handle", "run"):
+                self.portfolio(self.toks[i])
         return self.out
 
 

@@ -2,6 +2,7 @@
 a role phrase ("former Labour and Respect MP"), its organisations, and who holds it."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import compress
 
@@ -18,6 +19,14 @@ PARTY_ROLES = {"candidate", "official", "chair", "co-chair", "deputy leader", "s
 BODY_VERBS = {"sit": "member", "serve": "member", "join": "member", "chair": "chair", "lead": "leader", "head": "leader",
               "found": "founder", "co-found": "co-founder"}
 CREDITS = {"photo", "photograph", "picture", "image", "pictures", "photos"}
+# Nouns that stand for an organisation the article names: "club captain X", "the trust's chairman".
+ORG_NOUNS = {"club", "trust", "company", "firm", "union", "board", "bank", "council", "court", "team", "group",
+             "university", "school", "hospital", "charity", "agency", "commission", "authority", "corporation"}
+# A prosecutor belongs to the office the title names: "Assistant U.S. Attorney X" of the U.S. Attorney's Office.
+ATTORNEY = re.compile(r"^(?:(?:assistant|deputy|acting|chief)\s+)*(?P<office>(?:[A-Z][\w.]*\s+)+?)attorney$", re.I)
+# A judge belongs to the court the title names: "District Judge X" of the District Court.
+JUDGE = re.compile(r"^(?:(?:deputy|senior|chief|presiding|acting)\s+)*(?P<court>(?:[A-Z][\w.]*\s+)+?)(?:court\s+)?judge$",
+                   re.I)
 
 
 class RoleFinder:
@@ -46,9 +55,10 @@ class RoleFinder:
         return self.names.personlike(g)
 
     def _dominant_party(self) -> int | None:
+        """The party an article is about: the only one it names, at least three times."""
         counts = Counter({g: len(ms) for g, ms in enumerate(self.names.groups) if self.names.kinds[g] == PARTY})
         top = counts.most_common(2)
-        if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+        if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 4 * top[1][1]):
             return top[0][0]
         return None
 
@@ -64,11 +74,20 @@ class RoleFinder:
     def add(self, person: int, org: int | None, role: str, current: bool, lo: int, hi: int,
             conf: float, rule: str) -> None:
         role = " ".join(role.replace(" - ", "-").split())
-        entry = self.lex.role_text(role)
+        entry = self.role_entry(role)
+        if org is not None and entry is not None and (JUDGE.match(role) or ATTORNEY.match(role)) and \
+                (org in self.countries or self.names.kinds[org] == PLACE):   # "U.S. District Judge X"
+            role, org = f"{self.names.span_text(lo, lo + 1)} {role}", None
         if org in self.countries and entry is not None and entry.body == "government":
             org = self.names.add_entity(self.countries[org].government, ORGANIZATION)   # "British PM X"
         if org is None and entry is not None:
             org, conf, rule = self.implied_body(entry, lo, org, conf, rule)
+        if org is None and entry is not None and entry.key == "official" and JUDGE.match(role):
+            court = JUDGE.match(role).group("court").strip()   # "U.S. District Judge X": the U.S. District Court
+            org = self.names.add_entity(f"{court} Court" if not court.lower().endswith("court") else court, ORGANIZATION)
+        elif org is None and entry is not None and ATTORNEY.match(role) and ATTORNEY.match(role).group("office"):
+            office = ATTORNEY.match(role).group("office").strip()   # "Assistant U.S. Attorney X"
+            org = self.names.add_entity(f"{office} Attorney's Office", ORGANIZATION)
         key = entry.key if entry else "member"
         sig = (person, org, role.lower(), current)
         if sig in self.seen or person == org or not role:
@@ -84,9 +103,51 @@ class RoleFinder:
             country = country or self._country
             if country is not None:
                 return self.names.add_entity(country.government, ORGANIZATION), conf * 0.8, rule + "+government"
-        elif entry.key in PARTY_ROLES and self._party is not None:
+        elif entry.body == "organisation":
+            g = self.nearby_org(lo)
+            if g is not None:
+                return g, min(conf, 0.6), rule + "+nearby-organisation"
+        elif entry.key in PARTY_ROLES and self._party is not None and not (
+                {t.lower_ for t in self.toks[max(0, lo - 3):lo + 4]} & {"other", "rival", "opposing", "of"}):
             return self._party, min(conf, 0.5), rule + "+article-party"
         return org, conf, rule
+
+    def role_entry(self, role: str):
+        """The role a title names, by its whole text or its last words ("Home Affairs minister")."""
+        words = role.split()
+        for k in range(len(words)):
+            entry = self.lex.role_text(" ".join(words[k:]))
+            if entry is not None:
+                return entry
+        return None
+
+    def nearby_org(self, lo: int) -> int | None:
+        """The organisation a role written without one belongs to: the one "the club", "the trust"
+        before the role means ("club captain X"), else the last one named in this or the sentence
+        before, if it is a company, club, court or other body (not a party, outlet or place)."""
+        word = self.toks[lo - 1].lower_ if lo > 0 else ""
+        if self.toks[lo].lower_ in ORG_NOUNS:   # "club captain X"
+            word = self.toks[lo].lower_
+        if word in ORG_NOUNS or (lo > 1 and self.toks[lo - 1].tag_ == "POS" and self.toks[lo - 2].lower_ in ORG_NOUNS):
+            noun = word if word in ORG_NOUNS else self.toks[lo - 2].lower_
+            named = [g for g, ms in enumerate(self.names.groups) if ms and self.names.kinds[g] == ORGANIZATION
+                     and noun in self.names.names[g].lower()]
+            if named:
+                return max(named, key=lambda g: len(self.names.groups[g]))
+        sent = self.toks[lo].sent
+        earlier = self.toks[max(0, sent.start - 1)].sent.start if sent.start > 0 else sent.start
+        for k in range(lo - 1, earlier - 1, -1):
+            g = self.names.entity_at(k)
+            if g is None or self.names.kinds[g] != ORGANIZATION:
+                continue
+            name = self.names.names[g]
+            if name.lower() in ORG_NOUNS:   # "the Club": the club the article names
+                named = [x for x, ms in enumerate(self.names.groups) if ms and x != g and
+                         self.names.kinds[x] == ORGANIZATION and name.lower() in self.names.names[x].lower()]
+                return max(named, key=lambda x: len(self.names.groups[x])) if named else None
+            if len(name.split()) >= 2 or any(m.org for m in self.names.groups[g]) or name.isupper():
+                return g   # (not a lone capitalised word the NER took for an organisation)
+        return None
 
     def role_ending_at(self, end: int) -> int | None:
         """Start of the longest role phrase in doc[start:end], if one ends there."""
@@ -138,9 +199,14 @@ class RoleFinder:
         doc = self.doc
         past = any(c.lower_.rstrip("-") in PAST for c in head.subtree if c.i < head.i)
         orgs, start = [], head.i
+        entry = self.lex.role([head.lower_]) or self.lex.role_text(head.text)
+        government = entry is not None and entry.key == "minister"   # a portfolio may come before it
         for c in sorted((c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod")),
                         key=lambda c: -c.i):
             g = self.org_at(c.i)
+            if g is not None and government and self.names.kinds[g] == ORGANIZATION and \
+                    not any(m.org for m in self.names.groups[g]):
+                g = None   # "Infrastructure minister": a portfolio, not an organisation
             if g is not None:
                 orgs.append(g)
             elif c.dep_ == "poss":
@@ -153,16 +219,20 @@ class RoleFinder:
         while start >= 2 and self.toks[start - 1].text == "-" and not self.toks[start - 2].whitespace_ \
                 and not self.toks[start - 1].whitespace_:
             start -= 2   # "co-editor", "vice-president": a hyphenated role word
-        role = doc[start:head.i + 1].text
+        role = full = doc[start:head.i + 1].text
         while role and not self.lex.role_text(role) and " " in role:
             role = role.split(" ", 1)[1]
-        return (role if self.lex.role_text(role) else ""), past, orgs
+        if government and role != full and all(w[:1].isupper() for w in full[:len(full) - len(role)].split()):
+            role = full   # "Infrastructure minister": the portfolio is part of the role
+        return (role if self.lex.role_text(role) or role == full and government else ""), past, orgs
 
-    def orgs_after(self, head: Token) -> list[int]:
-        """Organisations in "of/at/for/on ORG" after a role noun, with their possessors."""
+    def orgs_after(self, head: Token, own: bool = False) -> list[int]:
+        """Organisations in "of/at/for/on ORG" after a role noun, with their possessors; with ``own``
+        (the role names its organisation before it: "IBM vice president for Cloud"), not "for"."""
         out = []
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "for", "on", "with", "in"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "for", "on", "with", "in") or \
+                    (own and prep.lower_ == "for"):
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 g = self.org_at(pobj.i)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...model import ORG_KINDS, PARTY
+from ...model import MEDIA, ORG_KINDS, ORGANIZATION, PARTY
 from .core import CREDITS, RoleFinder
 
 
@@ -50,7 +50,8 @@ class TitlePatterns(RoleFinder):
         for a in head.children:   # "X, a political science professor at the University of Y"
             if a.dep_ == "appos" and a.i > head.i and self.person_at(a.i) is None:   # not a list of names
                 self._role_noun(a, person, m.start, max(t.i for t in a.subtree) + 1, "membership.apposition")
-        if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ == "NOUN":   # "Labour's coordinator, X"
+        if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ == "NOUN" \
+                and self.person_at(head.head.i + 1) in (None, person):   # "Labour's coordinator, X"
             self._role_noun(head.head, person, min(t.i for t in head.head.subtree if t.i < head.i), m.end,
                             "membership.apposition")
 
@@ -58,7 +59,7 @@ class TitlePatterns(RoleFinder):
         role, was, orgs = self.role_phrase(noun)
         if not role:
             return
-        orgs = orgs + [g for g in self.orgs_after(noun) if g not in orgs]
+        orgs = orgs + [g for g in self.orgs_after(noun, own=bool(orgs)) if g not in orgs]
         if any(self.person_at(c.i) is not None for p in noun.children if p.lower_ == "of" for c in p.children):
             return  # "a close ally of Y": a relation between people, not a membership
         for org in orgs or [None]:
@@ -96,19 +97,51 @@ class TitlePatterns(RoleFinder):
                 self.add(person, g, "member", True, om.start, m.end, 0.6, "membership.possessive")
         if m.end + 1 < len(doc) and self.toks[m.end].tag_ == "POS":   # "Smith's Reform Party"
             g = self.org_at(m.end + 1)
+            after = self.names.tok2mention[m.end + 1].end if g is not None else m.end + 1
+            if after < len(doc) and self.toks[after].pos_ in ("NOUN", "PROPN") and self.toks[after].lower_ != "party":
+                return   # "Blair's Tory critics": the party word describes someone else
             if g is not None and self.names.kinds[g] == PARTY:
                 om = self.names.tok2mention[m.end + 1]
                 self.add(person, g, "leader", True, m.start, om.end, 0.6, "membership.possessive")
 
     def credit(self, m, person: int) -> None:
-        """"(Photo by X/Agency)": the photographer works for the agency."""
-        doc = self.doc
-        before = {t.lower_ for t in self.toks[max(0, m.start - 3):m.start]}
-        if "by" in before and before & CREDITS and m.end + 1 < len(doc) and self.toks[m.end].text == "/":
-            g = self.org_at(m.end + 1)
-            if g is not None and self.names.kinds[g] in ORG_KINDS:
-                self.add(person, g, "photographer", True, m.start, self.names.tok2mention[m.end + 1].end, 0.75,
-                         "membership.credit")
+        """Photo credits and bylines: "(Photo by X/Agency)", "(X/Agency)", "X via Agency", "Picture: X,
+        Agency", "Photo: Agency / X" (a photographer of the agency); "By X Outlet" (its reporter)."""
+        n, toks = len(self.toks), self.toks
+        line_start = self._line_start(m.start)
+        before = [t.lower_ for t in toks[max(line_start, m.start - 4):m.start]]
+        credited = bool(set(before) & CREDITS) or (before[-1:] == ["("])
+        org, hi = None, m.end
+        k = m.end
+        if k < n and toks[k].text in ("/", ",") and credited or (k < n and toks[k].lower_ == "via"):
+            org = self._media_at(k + 1)   # "X/Agency", "X, Agency", "X via Agency"
+            hi = self.names.tok2mention[k + 1].end if org is not None else hi
+        if org is None and credited and m.start >= 2 and toks[m.start - 1].text == "/":
+            org = self._media_at(m.start - 2, end=True)   # "Photo: Agency / X"
+        if org is not None:
+            self.add(person, org, "photographer", True, m.start, hi, 0.75, "membership.credit")
+            return
+        if before[-1:] == ["by"] and m.start - 1 == line_start and k < n:   # a byline: "By X Outlet"
+            org = self._media_at(k)
+            if org is not None and "\n" not in self.names.text[toks[m.start].idx:toks[k].idx]:
+                self.add(person, org, "reporter", True, m.start - 1, self.names.tok2mention[k].end, 0.7,
+                         "membership.byline")
+
+    def _media_at(self, i: int, end: bool = False) -> int | None:
+        """A news outlet or agency named at token i (or ending there)."""
+        if i < 0 or i >= len(self.toks):
+            return None
+        g = self.org_at(i)
+        if g is None or self.names.kinds[g] not in (MEDIA, ORGANIZATION):
+            return None
+        m = self.names.tok2mention[i]
+        return g if not end or m.end == i + 1 else None
+
+    def _line_start(self, i: int) -> int:
+        """The first token of the line token i is on."""
+        while i > 0 and "\n" not in self.toks[i - 1].whitespace_ and "\n" not in self.toks[i - 1].text:
+            i -= 1
+        return i
 
     def bracket(self, m, person: int) -> None:
         """"Jane Doe (Lab)", "Ted Roe (R-Texas)": the party a name is listed with."""

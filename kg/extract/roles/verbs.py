@@ -1,5 +1,7 @@
 """Roles that verbs state: "X, who is standing for the Greens", "X and Y sat on Z's inquiry", "X
-joined Z", "X, who replaced Y as coordinator"."""
+joined Z", "X, who replaced Y as coordinator", "Example Corp named X as chief executive, replacing
+Y", "X was sworn in as the new health minister", "X will act as interim chief executive", "X will
+lead the home affairs portfolio"."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -30,6 +32,8 @@ class VerbPatterns(RoleFinder):
         objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "with")
                  for p in c.children if p.dep_ == "pobj"]
         for obj in objs:
+            if self.person_at(obj.i) is not None or any(self.person_at(t.i) is not None for t in obj.subtree):
+                continue   # "X joins Y's CEO Z": company kept, not a body joined
             org = self.org_at(obj.i)
             label = BODY_VERBS[verb.lemma_.lower()]
             if org is None:   # "Z's 2019 inquiry": a body of Z
@@ -61,3 +65,51 @@ class VerbPatterns(RoleFinder):
             if role and g is not None and self.personlike(g):
                 for org in orgs or [None]:
                     self.add(g, org, role, current, lo, hi, 0.7, "membership.succession")
+
+    def appointed(self, verb: Token) -> None:
+        """"Example Corp named X as chief executive", "X was sworn in as minister", "X will act as
+        interim chief executive", "X took over as manager"; and "replacing (CEO) Y": Y held the role."""
+        as_ = [p for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "as" and c.head.i in (verb.i, *[
+            x.i for x in verb.children if x.dep_ == "prt"])
+               for p in c.children if p.dep_ == "pobj"]
+        if not as_:
+            return
+        role, was, orgs = self.role_phrase(as_[0])
+        if not role:
+            return
+        orgs = orgs + [g for g in self.orgs_after(as_[0]) if g not in orgs]
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if objs and not passive:   # "Example Corp named X as ...": X holds it, at the namer
+            appointee = self.names.resolve(objs[0])
+            namer = next((self.org_at(c.i) for c in verb.children if c.dep_ == "nsubj"), None)
+            if namer is not None and self.names.kinds[namer] in ORG_KINDS and namer not in orgs:
+                orgs.append(namer)
+        else:
+            appointee = next((self.names.resolve(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if appointee is None or not self.personlike(appointee):
+            return
+        lo, hi = min(t.i for t in verb.subtree), max(t.i for t in as_[0].subtree) + 1
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "’ll") for c in verb.children)
+        for org in orgs or [None]:
+            self.add(appointee, org, role, not was, lo, hi, 0.75, "membership.appointed")
+        for c in verb.children:   # "..., replacing CEO Y"
+            if c.lemma_.lower() in ("replace", "succeed") and c.tag_ == "VBG":
+                for o in (x for x in c.children if x.dep_ == "dobj"):
+                    g = self.names.resolve(o)
+                    if g is not None and self.personlike(g) and g != appointee:
+                        for org in orgs or [None]:
+                            self.add(g, org, role, future, lo, max(t.i for t in o.subtree) + 1, 0.65,
+                                     "membership.replaced")
+
+    def portfolio(self, verb: Token) -> None:
+        """"X will lead the new home affairs portfolio", "X took over the infrastructure portfolio":
+        the minister of that portfolio, in the country's government."""
+        for o in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "portfolio"):
+            words = [t.text for t in o.subtree if t.i < o.i and t.dep_ not in ("det", "poss", "case")
+                     and t.lower_ not in ("new", "the", "his", "her", "their")]
+            holder = next((self.names.resolve(c) for c in verb.children if c.dep_ == "nsubj"), None)
+            if words and holder is not None and self.personlike(holder) and \
+                    not any(c.dep_ == "poss" and self.person_at(c.i) is not None for c in o.children):
+                self.add(holder, None, " ".join(words) + " minister", True, verb.i, o.i + 1, 0.6,
+                         "membership.portfolio")
