@@ -30,6 +30,8 @@ PARTY_CONTEXT = {"party", "mp", "mps", "candidate", "councillor", "leader", "mem
 ORG_SUFFIXES = {"media", "news", "radio", "tv", "television", "press", "network", "group"}
 RUN_ENDS = {"election", "elections", "by-election", "party", "report", "programme", "program"}
 DASHES = {"-", "–", "—"}
+# Prepositions of place: "in X", "across X" make a lone name a place.
+LOCATIVE = {"in", "at", "across", "near", "around", "outside", "throughout", "towards", "inside", "within"}
 # Words of titles that the NER sometimes takes for a name on their own ("Senior Vice").
 TITLE_WORDS = {"senior", "vice", "deputy", "chief", "executive", "assistant", "associate", "acting", "interim",
                "principal", "general", "junior", "joint", "lead", "managing"}
@@ -133,6 +135,9 @@ class MentionSources:
             # A span that stops inside a hyphenated word ("Momentum Co|-Chair") loses that word.
             while e > s and e < len(doc) and self.ends[e - 1] == self.starts[e] and texts[e] in ("-", "–"):
                 e -= 1
+            inner = next((k for k in range(s + 1, e - 1) if self.honorifics[k]), None)
+            if inner is not None and self.caps[inner + 1]:   # "Interrupting Mr Doe", "Eden Ms Doe"
+                s, label = inner, "PERSON"
             honorific, htext = None, ""
             h = self.honorifics[s] if s < e else None
             if h and e - s > 1:
@@ -163,7 +168,11 @@ class MentionSources:
             org = self.org(text)
             if label == "PERSON" and e - s == 1 and not org and not honorific and self._stray_word(s):
                 continue
+            if e - s == 1 and self.honorifics[s] and not honorific:
+                continue   # an honorific alone ("Lord")
             m = Mention(s, e, text, {}, org, honorific, htext)
+            if not org and e - s >= 2 and self._branch(s, e):
+                m.vote(ORGANIZATION, 3.0)   # "Exampleshire Lib Dems", "Example TC": a branch or a council
             if org:
                 m.vote(org.kind, 5.0)
             elif label == "NORP":
@@ -198,6 +207,16 @@ class MentionSources:
                 return width
         return 0
 
+    def _branch(self, s: int, e: int) -> bool:
+        """A name that ends in a party's name or a council's abbreviation: a local branch or a council."""
+        for width in (2, 1):
+            if e - width > s:
+                tail = self.span_text(e - width, e)
+                entry = self.lex.org(tail)
+                if entry is not None and entry.kind == PARTY or tail in self.lex.councils:
+                    return True
+        return False
+
     def _given(self, word: str) -> bool:
         """A given name, or one joined of given names ("Jean-Luc", not "Kelvale-Northmoor")."""
         if "-" in word:
@@ -209,6 +228,11 @@ class MentionSources:
         said"): the parser reads it as no proper noun, it is not a given name, and the article never
         writes it again, so no fuller name or later mention vouches for it."""
         word = self.texts[i]   # (name-shaped, so capitalised and no handle)
+        if word not in self.lex.first_names and word.lower() in self._lower_words:
+            return True   # the article writes it in lower case too ("Turnout: ..." and "a low turnout")
+        if self.tokens[i].is_sent_start and self.texts.count(word) == 1 and word not in self.lex.first_names \
+                and i + 1 < len(self.texts) and self.pos[i + 1] in ("AUX", "VERB", "ADP"):
+            return True   # "Turnout was 44 per cent": a capitalised common noun opening a sentence
         return self.pos[i] != "PROPN" and word not in self.lex.first_names and self.texts.count(word) == 1
 
     def _name_shaped(self, start: int, end: int) -> bool:
@@ -372,6 +396,14 @@ class MentionSources:
             m.vote(PERSON, 1.0)          # "Jane Doe", "Jean-Luc Doe": a given name first
         elif len(m.words) == 1 and not m.org and "-" in m.text and self._given(m.text):
             m.vote(PERSON, 1.0)          # "Jean-Luc"
+        if len(m.words) == 1 and not m.org and not m.honorific and m.start > 0 and \
+                self.lowers[m.start - 1] in LOCATIVE and self.texts[m.start] not in self.lex.first_names \
+                and (m.end >= len(self.lowers) or self.lowers[m.end] not in ("'s", "’s")):
+            m.vote(PLACE, 1.5)           # "in Example", "across Example": a place
+        elif len(m.words) == 1 and not m.org and m.start > 1 and self.texts[m.start - 1] == "," and \
+                self.tok2mention.get(m.start - 2) is not None and \
+                self.tok2mention[m.start - 2].votes.get(PLACE, 0) > 0 and self.texts[m.start] not in self.lex.first_names:
+            m.vote(PLACE, 1.5)           # "Exampleton, Exampleshire": the region of a place
         if after[:2] == [",", "who"] or after[:1] == ["who"]:
             m.vote(PERSON, 2.0)
         if after[:2] == [",", "which"]:

@@ -64,6 +64,7 @@ class DocNames(MentionSources, SeatMentions, Coreference):
         self._added: dict[tuple, int] = {}
         self._anonymous: set[int] = set()
         self._discarded: set[int] = set()
+        self._lower_words = {x for x, c in zip(self.texts, self.caps) if not c and x.isalpha()}
         self._find_mentions()
         self._cluster()
         self._learn_genders()
@@ -184,6 +185,7 @@ class DocNames(MentionSources, SeatMentions, Coreference):
                 m.group = target
                 self.groups[target].append(m)
         self._join_middle_names(kinds)
+        self._join_variants(kinds)
         self.groups = [sorted(g, key=lambda m: m.start) for g in self.groups if g]
         for gi, g in enumerate(self.groups):
             for m in g:
@@ -211,6 +213,35 @@ class DocNames(MentionSources, SeatMentions, Coreference):
                 for m in group:
                     m.group = t
                 self.groups[t] += group
+                self.groups[gi] = []
+
+    def _join_variants(self, kinds: list[str]) -> None:
+        """One person written two ways in one article: a one-off misspelling ("Jane Doe" once as "Jane
+        Dooe", "Gane Doe"), a surname alone misspelt against the only full name it can be, a nickname
+        only ever quoted ("Sanctuary Doe") beside the person named outside quotes."""
+        people = [(gi, max(g, key=lambda m: len(m.words)).words) for gi, g in enumerate(self.groups)
+                  if g and kinds[gi] == PERSON and not any(m.handle for m in g)]
+        full = [(gi, w) for gi, w in people if len(w) >= 2]
+        for gi, words in people:
+            group = self.groups[gi]
+            if not group:
+                continue
+            quoted = all(m.start in self.quoted for m in group)
+            target = None
+            for gj, other in full:
+                if gj == gi or not self.groups[gj] or len(self.groups[gj]) < len(group):
+                    continue
+                if len(words) >= 2 and len(group) == 1 and _one_off(words, other):
+                    target = gj if target is None else -1
+                elif len(words) == 1 and _close(words[0], other[-1]) and not any(o[-1] == words[0] for _, o in full):
+                    target = gj if target is None else -1
+                elif quoted and len(words) >= 2 and words[-1] == other[-1] and \
+                        not all(m.start in self.quoted for m in self.groups[gj]):
+                    target = gj if target is None else -1
+            if target is not None and target >= 0:
+                for m in group:
+                    m.group = target
+                self.groups[target] += group
                 self.groups[gi] = []
 
     def _partial_name_target(self, m: Mention, by_word, kinds) -> int | None:
@@ -354,3 +385,22 @@ class DocNames(MentionSources, SeatMentions, Coreference):
                                    mentions=tuple(spans), gender=self.genders[gi],
                                    kind_votes=tuple(sorted(votes.items())), anonymous=self.is_anonymous(gi)))
         return out
+
+
+def _close(a: str, b: str) -> bool:
+    """Two words one letter apart (added, dropped or changed), long enough not to be two names."""
+    if a == b or min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1 or a[0].lower() != b[0].lower() and len(a) < 5:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+def _one_off(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """A name that is another with one word misspelt by a letter ("Jane Dooe" for "Jane Doe")."""
+    if len(words) != len(other):
+        return False
+    differ = [(a, b) for a, b in zip(words, other) if a != b]
+    return len(differ) == 1 and (_close(*differ[0]) or (len(differ[0][0]) == len(differ[0][1]) == 3
+                                                        and differ[0][0][1:] == differ[0][1][1:]))
