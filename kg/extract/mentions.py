@@ -209,11 +209,14 @@ class MentionSources:
 
     def _branch(self, s: int, e: int) -> bool:
         """A name that ends in a party's name or a council's abbreviation: a local branch or a council."""
+        if self.texts[s] in self.lex.first_names:
+            return False   # "Jane Green": a person
         for width in (2, 1):
             if e - width > s:
                 tail = self.span_text(e - width, e)
                 entry = self.lex.org(tail)
-                if entry is not None and entry.kind == PARTY or tail in self.lex.councils:
+                if entry is not None and entry.kind == PARTY and fold(tail) not in entry.strict \
+                        or tail in self.lex.councils:
                     return True
         return False
 
