@@ -282,6 +282,9 @@ class MentionSources:
             return True
         if 0 < s and e < len(doc) and self.tokens[s - 1].text in ("(", "/") and self.tokens[e].text in (")", "-", "–"):
             return True   # "Jane Doe (Lab)", "Ted Roe (R-Texas)", "(Jane Doe/PA)"
+        if 0 < s and e < len(doc) and self.tokens[s - 1].text == "," and self.tokens[e].text in ("-", "–") \
+                and self.ends[e - 1] == self.starts[e]:
+            return True   # "Rep. Ted Roe, R-Texas, said"
         after = self.tokens[e].lower_ if e < len(doc) else ""
         nxt = self.tokens[e + 1] if e + 1 < len(doc) else None
         if entry.kind == PARTY and e < len(doc) and self.caps[e] and self.texts[e] in self.lex.first_names:

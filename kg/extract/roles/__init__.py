@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ...model import Membership
 from ..names import DocNames
-from .core import BODY_VERBS
+from .core import BODY_VERBS, LEAVING
 from .titles import TitlePatterns
 from .verbs import VerbPatterns
 
@@ -43,9 +43,12 @@ class MembershipFinder(TitlePatterns, VerbPatterns):
             self.possessive(m, person)
             self.credit(m, person)
             self.bracket(m, person)
+        leaving = []
         for i, (pos, lemma) in enumerate(zip(self.names.pos, self.names.lemmas)):
             if pos != "VERB":
                 continue
+            if lemma in LEAVING:
+                leaving.append(self.toks[i])
             if lemma in BODY_VERBS:
                 self.body(self.toks[i])
             elif lemma in ("stand", "run"):
@@ -56,6 +59,8 @@ class MembershipFinder(TitlePatterns, VerbPatterns):
                 self.appointed(self.toks[i])
             if lemma in ("lead", "take", "hold", "handle", "run"):
                 self.portfolio(self.toks[i])
+        for verb in leaving:   # last: they end roles the other patterns found
+            self.departed(verb)
         return self.out
 
 

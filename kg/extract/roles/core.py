@@ -17,7 +17,11 @@ SKIP_ADJ = {"new", "national", "close", "key", "senior", "veteran", "longtime", 
             "local", "young", "prominent", "leading", "top", "second", "placed", "first", "third", "incoming"}
 PARTY_ROLES = {"candidate", "official", "chair", "co-chair", "deputy leader", "shadow minister", "MP"}
 BODY_VERBS = {"sit": "member", "serve": "member", "join": "member", "chair": "chair", "lead": "leader", "head": "leader",
-              "found": "founder", "co-found": "co-founder"}
+              "found": "founder", "co-found": "co-founder", "manage": "manager", "coach": "coach", "captain": "captain",
+              "own": "owner"}
+# Verbs that end someone's role: "X resigned as chair", "the club has sacked X", "X is stepping down".
+LEAVING = {"resign", "quit", "retire", "sack", "fire", "dismiss", "oust", "axe", "depose", "remove", "part", "leave",
+           "step", "stand"}
 CREDITS = {"photo", "photograph", "picture", "image", "pictures", "photos"}
 # Nouns that stand for an organisation the article names: "club captain X", "the trust's chairman".
 ORG_NOUNS = {"club", "trust", "company", "firm", "union", "board", "bank", "council", "court", "team", "group",
@@ -38,7 +42,7 @@ class RoleFinder:
         self.out: list[Membership] = []
         self.seen: set[tuple] = set()
         self._party = self._dominant_party()
-        self._country = self._main_country()
+        self._country = self.lex.country(names.country) if names.country else self._main_country()
         self.countries: dict[int, object] = {}   # country entities made from demonyms
 
     def org_at(self, i: int) -> int | None:
@@ -78,7 +82,10 @@ class RoleFinder:
         if org is not None and entry is not None and (JUDGE.match(role) or ATTORNEY.match(role)) and \
                 (org in self.countries or self.names.kinds[org] == PLACE):   # "U.S. District Judge X"
             role, org = f"{self.names.span_text(lo, lo + 1)} {role}", None
-        if org in self.countries and entry is not None and entry.body == "government":
+        if org is not None and entry is not None and (entry.body or "").startswith("government") and \
+                org not in self.countries and self.names.kinds[org] == PLACE and self.lex.country(self.names.names[org]) is None:
+            org = self.names.add_entity(f"{self.names.names[org]} Government", ORGANIZATION)   # "Ontario Premier X"
+        if org in self.countries and entry is not None and (entry.body or "").startswith("government"):
             org = self.names.add_entity(self.countries[org].government, ORGANIZATION)   # "British PM X"
         if org is None and entry is not None:
             org, conf, rule = self.implied_body(entry, lo, org, conf, rule)
@@ -98,9 +105,11 @@ class RoleFinder:
 
     def implied_body(self, entry, lo: int, org, conf: float, rule: str):
         """The body a role belongs to when the text names none: a government, or the article's party."""
-        if entry.body == "government":
+        if (entry.body or "").startswith("government"):   # "government:United Kingdom": that country's title
             country = self.lex.country(self.toks[lo - 1].text) if lo > 0 else None
-            country = country or self._country
+            only = entry.body.partition(":")[2]   # a country's own title, or "named" for a premier or governor
+            if country is None and only != "named":
+                country = self.lex.country(only) if only else self._country
             if country is not None:
                 return self.names.add_entity(country.government, ORGANIZATION), conf * 0.8, rule + "+government"
         elif entry.body == "organisation":

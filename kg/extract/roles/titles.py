@@ -146,8 +146,11 @@ class TitlePatterns(RoleFinder):
     def bracket(self, m, person: int) -> None:
         """"Jane Doe (Lab)", "Ted Roe (R-Texas)": the party a name is listed with."""
         doc = self.doc
-        if m.end + 2 < len(doc) and self.toks[m.end].text == "(":
+        if m.end + 2 < len(doc) and self.toks[m.end].text in ("(", ","):   # "X (Lab)", "X, D-Ohio,"
             g = self.org_at(m.end + 1)
+            if self.toks[m.end].text == "," and (g is None or m.end + 2 >= len(doc) or
+                                                  self.toks[m.end + 2].text not in ("-", "–")):
+                return
             if g is not None and self.names.kinds[g] == PARTY:
                 close = next((k for k in range(m.end + 1, min(len(doc), m.end + 6)) if self.toks[k].text == ")"), m.end + 2)
                 self.add(person, g, "member", True, m.start, close + 1, 0.7, "membership.bracket")

@@ -1,13 +1,17 @@
 """Roles that verbs state: "X, who is standing for the Greens", "X and Y sat on Z's inquiry", "X
 joined Z", "X, who replaced Y as coordinator", "Example Corp named X as chief executive, replacing
 Y", "X was sworn in as the new health minister", "X will act as interim chief executive", "X will
-lead the home affairs portfolio"."""
+lead the home affairs portfolio"; and the roles that end: "X resigned as Y", "Z sacked X"."""
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from ...model import ORG_KINDS, PARTY
 from .core import BODY_VERBS, RoleFinder
+
+MODALS = {"will", "would", "could", "might", "may", "should", "shall", "'ll", "must", "to"}
 
 
 class VerbPatterns(RoleFinder):
@@ -113,3 +117,48 @@ class VerbPatterns(RoleFinder):
                     not any(c.dep_ == "poss" and self.person_at(c.i) is not None for c in o.children):
                 self.add(holder, None, " ".join(words) + " minister", True, verb.i, o.i + 1, 0.6,
                          "membership.portfolio")
+
+    def departed(self, verb: Token) -> None:
+        """"X resigned as chair of Y", "Y has sacked X", "Y has parted company with manager X", "X is
+        stepping down", "X quit the party": the role ends as of the article (its memberships become former
+        ones). Only what has happened: "will step down", "calls for him to step down" end nothing. A
+        party membership ends only when the party is what is left."""
+        lemma = verb.lemma_.lower()
+        if lemma in ("step", "stand") and not any(c.lower_ in ("down", "aside") for c in verb.children):
+            return
+        if lemma == "part" and not any(c.lower_ == "company" for c in verb.subtree):
+            return
+        if verb.tag_ == "VB" or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in verb.children):
+            return
+        people, orgs = [], []
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        who = self.names.resolve(subj) if subj is not None else None
+        objs = [c for c in verb.children if c.dep_ == "dobj"] + \
+            [p for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+        if lemma in ("sack", "fire", "dismiss", "oust", "axe", "depose", "remove", "part") and \
+                not any(c.dep_ == "nsubjpass" for c in verb.children):
+            if who is not None and self.names.kinds[who] in ORG_KINDS:
+                orgs.append(who)
+            for o in objs:   # "sacked X", "parted company with manager X, coach Y and Z"
+                people += [g for g in (self.names.resolve(t) for t in [o, *o.conjuncts]) if g is not None and self.personlike(g)]
+                people += [self.person_at(t.i) for t in o.subtree if self.person_at(t.i) is not None]
+        elif who is not None and self.personlike(who):
+            people.append(who)
+            orgs += [g for g in (self.names.resolve(o) for o in objs) if g is not None and self.names.kinds[g] in ORG_KINDS]
+            as_ = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "from") for p in c.children
+                   if p.dep_ == "pobj"]
+            for noun in as_:   # "resigned as chief executive of Y": a former role
+                role, _, named = self.role_phrase(noun)
+                named += [g for g in self.orgs_after(noun) if g not in named]
+                if role:
+                    for org in named or [None]:
+                        self.add(who, org, role, False, verb.i, max(t.i for t in noun.subtree) + 1, 0.7,
+                                 "membership.departed")
+                    return   # the role it names is the one that ended
+        ended = set(people)
+        for k, m in enumerate(self.out):
+            if m.person not in ended or not m.current or m.rule == "membership.departed" or m.evidence.start > verb.idx:
+                continue
+            if (m.organization in orgs) if orgs else \
+                    (m.organization is None or self.names.kinds[m.organization] != PARTY):
+                self.out[k] = replace(m, current=False)
