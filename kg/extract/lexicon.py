@@ -69,6 +69,7 @@ class Lexicon:
     countries: dict[str, Country] = field(default_factory=dict)         # folded name or demonym -> country
     first_names: dict[str, str | None] = field(default_factory=dict)   # given name -> sex recorded with it
     org_words: set[str] = field(default_factory=set)                    # "society", "foundation" ...
+    place_org_words: set[str] = field(default_factory=set)              # "town", "city": a club's or a place's
     org_choices: dict[str, tuple[OrgEntry, ...]] = field(default_factory=dict)   # folded alias -> its parties, if several
     country_cues: dict[str, str] = field(default_factory=dict)          # folded cue word or phrase -> country
     country_words: dict[str, str] = field(default_factory=dict)         # folded one-country party alias -> country
@@ -123,7 +124,8 @@ def lexicon() -> Lexicon:
         lex.role_last_words.add(fold(entry.phrase).split()[-1].split("-")[-1])
     for noun, gender in _rows("person_nouns.tsv"):
         lex.person_nouns[noun] = None if gender == "-" else gender
-    lex.org_words = {row[0] for row in _rows("org_words.txt")}
+    for row in _rows("org_words.txt"):
+        (lex.place_org_words if row[1:] == ["place"] else lex.org_words).add(row[0])
     for name, sex in _rows("first_names.tsv"):
         lex.first_names[name] = None if sex == "-" else sex
     for row in _rows("countries.tsv"):

@@ -36,6 +36,7 @@ LOCATIVE = {"in", "at", "across", "near", "around", "outside", "throughout", "to
 TITLE_WORDS = {"senior", "vice", "deputy", "chief", "executive", "assistant", "associate", "acting", "interim",
                "principal", "general", "junior", "joint", "lead", "managing"}
 SUBJECT = ("nsubj", "nsubjpass")
+QUOTE_MARKS = {"'", "‘", "’", '"', "“", "”", "``", "''"}
 
 
 
@@ -50,6 +51,7 @@ class Mention:
     honorific_text: str = ""
     handle: bool = False
     written: str = ""        # the name as written, when ``text`` puts it in order ("Doe, Jane" for "Jane Doe")
+    nickname: str = ""       # a nickname written in quotes inside the name ("Bobby" in "Robert 'Bobby' Doe")
     group: int = -1          # cluster index, set by clustering
     words: tuple[str, ...] = field(init=False, repr=False, compare=False)   # text split, read often
 
@@ -145,6 +147,12 @@ class MentionSources:
                 s += 1
                 if s < e and texts[s] == ".":
                     s += 1
+            nick = self._nickname(s, e) if label == "PERSON" else None
+            if nick is not None:   # "Robert 'Bobby' Doe": Robert Doe, also called Bobby
+                text, nickname = f"{self.span_text(s, nick[0])} {self.span_text(nick[1], e)}", texts[nick[0] + 1]
+                if self._name_shaped(s, nick[0]) and self._name_shaped(nick[1], e):
+                    out.append(Mention(s, e, text, {PERSON: 1.0}, None, honorific, htext, nickname=nickname))
+                continue
             if s >= e or not self._name_shaped(s, e):
                 continue
             outlet = self._org_suffix(s, e, label)
@@ -175,8 +183,12 @@ class MentionSources:
                 m.vote(ORGANIZATION, 3.0)   # "Exampleshire Lib Dems", "Example TC": a branch or a council
             if org:
                 m.vote(org.kind, 5.0)
+            elif label == "NORP" and not (e - s == 1 and s > 0 and self.lowers[s - 1] in LOCATIVE and
+                                          self.lex.country(texts[s]) is None and
+                                          (e >= len(doc) or self.pos[e] in ("PUNCT", "ADP", "VERB", "AUX", "SCONJ", "DET"))):
+                continue   # (but "in Exampleton": a place the tagger took for a people's name)
             elif label == "NORP":
-                continue
+                m.vote(PLACE, 1.0)
             else:  # pieces after a slash ("Name/Agency") do not inherit the label
                 m.vote(NER_KIND[label], NER_WEIGHT.get(label, 1.0) * (0.3 if n else 1.0))
             if honorific:
@@ -207,17 +219,27 @@ class MentionSources:
                 return width
         return 0
 
+    def _branch_place(self, s: int) -> int:
+        """Where the place name before a party's name starts ("Exampleshire" in "Exampleshire Lib Dems"),
+        or ``s`` when no such name is there."""
+        k = s
+        while k > max(0, s - 2) and self.caps[k - 1] and self.pos[k - 1] == "PROPN" and \
+                self.tokens[k - 1].ent_type_ not in ("DATE", "TIME", "PERSON", "NORP") and \
+                self.texts[k - 1] not in self.lex.first_names and not self.honorifics[k - 1] and \
+                self.lex.org(self.texts[k - 1]) is None and self.lex.country(self.texts[k - 1]) is None:
+            k -= 1
+        return k
+
     def _branch(self, s: int, e: int) -> bool:
         """A name that ends in a party's name or a council's abbreviation: a local branch or a council."""
-        if self.texts[s] in self.lex.first_names:
-            return False   # "Jane Green": a person
+        given = self.texts[s] in self.lex.first_names   # "Jane Green": a person
         for width in (2, 1):
             if e - width > s:
                 tail = self.span_text(e - width, e)
                 entry = self.lex.org(tail)
                 if entry is not None and entry.kind == PARTY and fold(tail) not in entry.strict \
-                        or tail in self.lex.councils:
-                    return True
+                        and (not given or tail.endswith("s")) or tail in self.lex.councils and not given:
+                    return True   # (a party's plural is no one's surname: "Kent Conservatives")
         return False
 
     def _given(self, word: str) -> bool:
@@ -237,6 +259,14 @@ class MentionSources:
                 and i + 1 < len(self.texts) and self.pos[i + 1] in ("AUX", "VERB", "ADP"):
             return True   # "Turnout was 44 per cent": a capitalised common noun opening a sentence
         return self.pos[i] != "PROPN" and word not in self.lex.first_names and self.texts.count(word) == 1
+
+    def _nickname(self, s: int, e: int) -> tuple[int, int] | None:
+        """Where a nickname in quotes sits inside a name ("Robert 'Bobby' Doe"): the index of its opening
+        mark and the one after its closing mark; None when the name has none."""
+        for k in range(s + 1, e - 3):
+            if self.texts[k] in QUOTE_MARKS and self.texts[k + 2] in QUOTE_MARKS and self.caps[k + 1]:
+                return k, k + 3
+        return None
 
     def _name_shaped(self, start: int, end: int) -> bool:
         # (Token.is_alpha and is_digit are str.isalpha and str.isdigit of the token's text)
@@ -271,6 +301,9 @@ class MentionSources:
             s, e = self._trim(i, i + width)
             if s < e and self.caps[s] and self._strict_ok(entry, s, e):
                 out.append(Mention(s, e, self.span_text(s, e), {entry.kind: 5.0}, org=entry))
+                place = self._branch_place(s) if entry.kind == PARTY and fold(self.span_text(s, e)) not in entry.strict else s
+                if place < s:   # "Exampleshire Lib Dems": the party's branch there
+                    out.append(Mention(place, e, self.span_text(place, e), {ORGANIZATION: 3.0}))
             i += width
         return out
 
@@ -388,6 +421,10 @@ class MentionSources:
         skip = 1 if m.end < len(doc) and self.texts[m.end].isupper() and self.lex.role([self.lowers[m.end]]) else 0
         after = self.lowers[m.end + skip:m.end + skip + 3]   # past a title: "X MP, who"
         first = self.lex.org(m.words[0]) if len(m.words) >= 2 and not m.org else None
+        if len(m.words) >= 2 and not m.org and m.words[-1].lower() in self.lex.place_org_words:
+            role = self.lex.role([self.lowers[m.end]]) if m.end < len(doc) else None
+            if m.votes.get(PERSON) or (role is not None and role.body == "organisation"):
+                m.vote(ORGANIZATION, 2.5)   # "Example Town manager X": a club, never a person
         if len(m.words) >= 2 and not m.org and m.words[-1].lower() == "party" and first is None:
             m.vote(PARTY, 3.0)           # "Example Party": a party the gazetteer does not know
         elif first is not None and first.kind == PARTY:

@@ -218,10 +218,12 @@ class DocNames(MentionSources, SeatMentions, Coreference):
     def _join_variants(self, kinds: list[str]) -> None:
         """One person written two ways in one article: a one-off misspelling ("Jane Doe" once as "Jane
         Dooe", "Gane Doe"), a surname alone misspelt against the only full name it can be, a nickname
-        only ever quoted ("Sanctuary Doe") beside the person named outside quotes."""
+        only ever quoted ("Sanctuary Doe") beside the person named outside quotes, a nickname the full name
+        gave in quotes ("Bobby Doe" after "Robert 'Bobby' Doe")."""
         people = [(gi, max(g, key=lambda m: len(m.words)).words) for gi, g in enumerate(self.groups)
                   if g and kinds[gi] == PERSON and not any(m.handle for m in g)]
         full = [(gi, w) for gi, w in people if len(w) >= 2]
+        nicknames = {(m.nickname, w[-1]): gi for gi, w in full for m in self.groups[gi] if m.nickname}
         for gi, words in people:
             group = self.groups[gi]
             if not group:
@@ -238,6 +240,8 @@ class DocNames(MentionSources, SeatMentions, Coreference):
                 elif quoted and len(words) >= 2 and words[-1] == other[-1] and \
                         not all(m.start in self.quoted for m in self.groups[gj]):
                     target = gj if target is None else -1
+            if len(words) >= 2 and nicknames.get((words[0], words[-1]), gi) != gi:
+                target = nicknames[(words[0], words[-1])]   # "Bobby Doe" after "Robert 'Bobby' Doe"
             if target is not None and target >= 0:
                 for m in group:
                     m.group = target

@@ -82,11 +82,8 @@ class RoleFinder:
         if org is not None and entry is not None and (JUDGE.match(role) or ATTORNEY.match(role)) and \
                 (org in self.countries or self.names.kinds[org] == PLACE):   # "U.S. District Judge X"
             role, org = f"{self.names.span_text(lo, lo + 1)} {role}", None
-        if org is not None and entry is not None and (entry.body or "").startswith("government") and \
-                org not in self.countries and self.names.kinds[org] == PLACE and self.lex.country(self.names.names[org]) is None:
-            org = self.names.add_entity(f"{self.names.names[org]} Government", ORGANIZATION)   # "Ontario Premier X"
-        if org in self.countries and entry is not None and (entry.body or "").startswith("government"):
-            org = self.names.add_entity(self.countries[org].government, ORGANIZATION)   # "British PM X"
+        if org is not None and entry is not None and (entry.body or "").startswith("government"):
+            org = self.government_of(org)   # "British PM X", "minister of Canada", "Ontario Premier X"
         if org is None and entry is not None:
             org, conf, rule = self.implied_body(entry, lo, org, conf, rule)
         if org is None and entry is not None and entry.key == "official" and JUDGE.match(role):
@@ -103,6 +100,15 @@ class RoleFinder:
         s, e = self.toks[lo].idx, self.toks[hi - 1].idx + len(self.toks[hi - 1])
         self.out.append(Membership(person, org, role, key, current, Span(s, e, self.names.text[s:e]), conf, rule))
 
+    def government_of(self, org: int) -> int:
+        """The government a role of a place belongs to: the country's own, or "<Place> Government"."""
+        country = self.countries.get(org)
+        if country is None and self.names.kinds[org] == PLACE:
+            country = self.lex.country(self.names.names[org])
+            if country is None:
+                return self.names.add_entity(f"{self.names.names[org]} Government", ORGANIZATION)
+        return self.names.add_entity(country.government, ORGANIZATION) if country is not None else org
+
     def implied_body(self, entry, lo: int, org, conf: float, rule: str):
         """The body a role belongs to when the text names none: a government, or the article's party."""
         if (entry.body or "").startswith("government"):   # "government:United Kingdom": that country's title
@@ -110,6 +116,14 @@ class RoleFinder:
             only = entry.body.partition(":")[2]   # a country's own title, or "named" for a premier or governor
             if country is None and only != "named":
                 country = self.lex.country(only) if only else self._country
+            elif country is None:   # "Exampleland Premier X": a state or province the tagger did not mark
+                k = lo
+                while k > max(0, lo - 3) and self.toks[k - 1].pos_ == "PROPN" and self.names.caps[k - 1] and \
+                        self.names.entity_at(k - 1) is None:
+                    k -= 1
+                if k < lo:
+                    return (self.names.add_entity(f"{self.names.span_text(k, lo)} Government", ORGANIZATION),
+                            conf * 0.8, rule + "+government")
             if country is not None:
                 return self.names.add_entity(country.government, ORGANIZATION), conf * 0.8, rule + "+government"
         elif entry.body == "organisation":

@@ -80,13 +80,23 @@ class TitlePatterns(RoleFinder):
                             past=verb.tag_ == "VBD" and verb.lemma_ == "be")
 
     def of_org(self, m, person: int) -> None:
-        """"Michael Smith of the Example Institute"."""
+        """"Michael Smith of the Example Institute"; "Judge X of the Example Court": a title's body."""
         doc = self.doc
         if m.end + 1 < len(doc) and self.toks[m.end].lower_ == "of":
             i = m.end + 2 if self.toks[m.end + 1].lower_ == "the" else m.end + 1
             g = self.org_at(i) if i < len(doc) else None
-            if g is not None and self.names.kinds[g] in ORG_KINDS:
-                self.add(person, g, "affiliated", True, m.start, self.names.tok2mention[i].end, 0.6, "membership.of")
+            if g is None or self.names.kinds[g] not in ORG_KINDS:
+                return
+            hi = self.names.tok2mention[i].end
+            end = self.toks[m.end - 1].idx + len(self.toks[m.end - 1])
+            titled = next((k for k, x in enumerate(self.out) if x.person == person and x.organization is None and
+                           x.rule == "membership.premodifier" and x.evidence.end == end), None)
+            if titled is not None:   # "Judge X of the Example Court": the title is held there
+                x = self.out.pop(titled)
+                lo = next(t.i for t in self.toks if t.idx >= x.evidence.start)
+                self.add(person, g, x.role, x.current, lo, hi, 0.75, "membership.premodifier+of")
+            else:
+                self.add(person, g, "affiliated", True, m.start, hi, 0.6, "membership.of")
 
     def possessive(self, m, person: int) -> None:
         doc = self.doc

@@ -155,9 +155,9 @@ class VerbPatterns(RoleFinder):
                         self.add(who, org, role, False, verb.i, max(t.i for t in noun.subtree) + 1, 0.7,
                                  "membership.departed")
                     return   # the role it names is the one that ended
-        ended = set(people)
-        for k, m in enumerate(self.out):
-            if m.person not in ended or not m.current or m.rule == "membership.departed" or m.evidence.start > verb.idx:
+        ended, clause_end = set(people), max(t.idx for t in verb.subtree)
+        for k, m in enumerate(self.out):   # roles stated later than this clause may be the next ones
+            if m.person not in ended or not m.current or m.rule == "membership.departed" or m.evidence.start > clause_end:
                 continue
             if (m.organization in orgs) if orgs else \
                     (m.organization is None or self.names.kinds[m.organization] != PARTY):

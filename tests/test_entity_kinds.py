@@ -1,0 +1,63 @@
+"""What kind of thing a name is, and when two spellings are one person, one family per case. Each case
+is an invented text and one (name, kind) it must give, or must not give. Names are invented."""
+from __future__ import annotations
+
+import pytest
+
+KINDS = [
+    # colour and trade surnames are people's, not parties' or places'
+    ("a colour surname", "Sarah Green said the count was fair.", ("Sarah Green", "Person")),
+    ("a colour surname after a party", "Lib Dem Sarah Green came second.", ("Sarah Green", "Person")),
+    ("a surname alone, seen in full before", "Tom Brown won. Brown thanked his agent.", ("Tom Brown", "Person")),
+    # organisations by the last word of their name
+    ("company suffix", "Shares in Harlow Holdings Inc fell on Monday.", ("Harlow Holdings Inc", "Organization")),
+    ("football club suffix", "Redford Rovers won 2-0 on Saturday.", ("Redford Rovers", "Organization")),
+    ("a club named like a town, with its manager", "Redford Town manager Sam Kerr was pleased.",
+     ("Redford Town", "Organization")),
+    ("a court", "The case went to Harlow Crown Court on Friday.", ("Harlow Crown Court", "Organization")),
+    ("a branch of a party", "The Exampleshire Lib Dems chose a candidate.", ("Exampleshire Lib Dems", "Organization")),
+    # places by what is said of them
+    ("a lone name after 'in'", "Turnout was low in Caldmoor this year.", ("Caldmoor", "Place")),
+    ("a lone name after 'Place,'", "The hall in Harlow, Caldmoor was full.", ("Caldmoor", "Place")),
+    ("a city is still a place", "The rally was held in Kansas City on Friday.", ("Kansas City", "Place")),
+    # people by what is said of them
+    ("a name before a bracketed party", "Jane Doe (Lab) spoke first.", ("Jane Doe", "Person")),
+    ("a name with an honorific", "Mr Quill said nothing.", ("Quill", "Person")),
+]
+
+
+def kinds(facts) -> set[tuple[str, str]]:
+    return {(e.name, e.kind) for e in facts.entities if not e.anonymous}
+
+
+@pytest.mark.parametrize("name,text,expected", KINDS, ids=[c[0] for c in KINDS])
+def test_kind(extract, name, text, expected):
+    assert expected in kinds(extract(text))
+
+
+NOT_PEOPLE = [
+    ("an honorific alone", "The Lord said nothing, and Jane Doe left.", "Lord"),
+    ("a capitalised noun the article writes in lower case too", "Turnout was low. The turnout fell again.",
+     "Turnout"),
+    ("a club named like a town, read as a name", "Redford Town have sacked Sam Kerr.", "Redford Town"),
+]
+
+
+@pytest.mark.parametrize("name,text,word", NOT_PEOPLE, ids=[c[0] for c in NOT_PEOPLE])
+def test_not_a_person(extract, name, text, word):
+    assert (word, "Person") not in kinds(extract(text))
+
+
+SAME_PERSON = [
+    ("a one-off misspelling", "Jane Doherty won the seat. Later Jane Dohert thanked voters. Doherty smiled.",
+     "Jane Doherty"),
+    ("an honorific and a surname", "Jane Doherty won. Ms Doherty thanked voters.", "Jane Doherty"),
+    ("a quoted nickname", "Robert 'Bobby' Quill spoke. Later Bobby Quill left.", "Robert Quill"),
+]
+
+
+@pytest.mark.parametrize("name,text,full", SAME_PERSON, ids=[c[0] for c in SAME_PERSON])
+def test_one_person(extract, name, text, full):
+    found = {e.name for e in extract(text).entities if e.kind == "Person" and not e.anonymous}
+    assert full in found
+    assert not {n for n in found if n != full and n.split()[-1] in full}
