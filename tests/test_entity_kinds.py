@@ -23,6 +23,10 @@ KINDS = [
     # people by what is said of them
     ("a name before a bracketed party", "Jane Doe (Lab) spoke first.", ("Jane Doe", "Person")),
     ("a name with an honorific", "Mr Quill said nothing.", ("Quill", "Person")),
+    ("a defendant", "Tom Reed, 34, of Caldmoor Road, appeared at Harlow Crown Court. Reed denied fraud.",
+     ("Tom Reed", "Person")),
+    ("a prime minister", "Prime Minister Anna Gray visited the port.", ("Anna Gray", "Person")),
+    ("a given name the tagger left alone", "Kelvale's MP Jane Doe spoke.", ("Jane Doe", "Person")),
 ]
 
 
@@ -40,6 +44,8 @@ NOT_PEOPLE = [
     ("a capitalised noun the article writes in lower case too", "Turnout was low. The turnout fell again.",
      "Turnout"),
     ("a club named like a town, read as a name", "Redford Town have sacked Sam Kerr.", "Redford Town"),
+    ("a one-off typo opening a sentence", "Jane Doe won. Eariler, the council met in the hall.", "Eariler"),
+    ("the seat in 'X's MP'", "Kelvale's MP Jane Doe spoke.", "Kelvale"),
 ]
 
 

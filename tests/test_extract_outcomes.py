@@ -37,6 +37,10 @@ CASES = [
      ("Port Tarrant by-election", "winner", "Jane Doe", None)),
     ("retained the seat for a party", "Jane Doe retained the seat for Labour in the Kelvale by-election.",
      (KELVALE, "held_by", "Labour Party", None)),
+    ("the contest to replace a party's member", "Polling in the Kelvale by-election, the contest to replace "
+     "Labour MP Tom Roe, closed at 10pm.", (KELVALE, "held_by", "Labour Party", None)),
+    ("and the member replaced", "Polling in the Kelvale by-election, the contest to replace "
+     "Labour MP Tom Roe, closed at 10pm.", (KELVALE, "held_by", "Tom Roe", None)),
     # figures
     ("more votes than", "In the Kelvale by-election, Jane Doe got 683 more votes than Tom Roe.",
      (KELVALE, "majority", "Jane Doe", 683)),

@@ -147,6 +147,11 @@ class MentionSources:
                 s += 1
                 if s < e and texts[s] == ".":
                     s += 1
+            while label == "PERSON" and e - s == 1 and e < len(doc) and texts[s] in self.lex.first_names and \
+                    self.caps[e] and self.pos[e] == "PROPN" and not self.tokens[e].ent_type_ and \
+                    self.ends[e - 1] < self.starts[e] and not self.lex.role([self.lowers[e]]) and \
+                    self.lex.org(texts[e]) is None:
+                e += 1   # "Jane" tagged, "Doe" left out: a given name and the surname after it
             nick = self._nickname(s, e) if label == "PERSON" else None
             if nick is not None:   # "Robert 'Bobby' Doe": Robert Doe, also called Bobby
                 text, nickname = f"{self.span_text(s, nick[0])} {self.span_text(nick[1], e)}", texts[nick[0] + 1]
@@ -218,6 +223,11 @@ class MentionSources:
             if entry is not None and entry.kind == MEDIA:
                 return width
         return 0
+
+    def _seat_role(self, i: int) -> bool:
+        """Whether word ``i`` names a role held for a constituency (MP, TD, member)."""
+        role = self.lex.role([self.lowers[i]])
+        return role is not None and (role.key in ("MP", "legislator") or self.lowers[i] == "member")
 
     def _branch_place(self, s: int) -> int:
         """Where the place name before a party's name starts ("Exampleshire" in "Exampleshire Lib Dems"),
@@ -447,6 +457,9 @@ class MentionSources:
                 self.tok2mention.get(m.start - 2) is not None and \
                 self.tok2mention[m.start - 2].votes.get(PLACE, 0) > 0 and self.texts[m.start] not in self.lex.first_names:
             m.vote(PLACE, 1.5)           # "Exampleton, Exampleshire": the region of a place
+        if not m.org and (m.start >= 2 and self.lowers[m.start - 1] == "for" and self._seat_role(m.start - 2) or
+                          after[:1] in (["'s"], ["’s"]) and m.end + 1 < len(doc) and self._seat_role(m.end + 1)):
+            m.vote(PLACE, 2.5)           # "the MP for Example", "member for Example", "Example's MP": a seat
         if after[:2] == [",", "who"] or after[:1] == ["who"]:
             m.vote(PERSON, 2.0)
         if after[:2] == [",", "which"]:

@@ -195,18 +195,20 @@ def replaced(f: Finder, verb: Token) -> None:
     ev = f.events.event_for(sent, verb)
     if ev is None:
         return
-    people, k = [], verb.i + 1   # the people named after the verb, up to the next verb or break
+    people, parties, k = [], [], verb.i + 1   # the people named after the verb, up to the next verb or break
     while k < sent.end and k - verb.i < 12 and f.toks[k].pos_ not in ("VERB", "AUX") and f.toks[k].text not in (",", ";", "."):
         g = f.names.entity_at(k)
         if f.person(g) and g not in people:
             people.append(g)
+        elif g is not None and f.names.kinds[g] == PARTY and not people and g not in parties:
+            parties.append(g)   # "to replace Example Party TD X": the party held the seat
         k += 1
     before = {f.toks[j].lemma_.lower() for j in range(max(sent.start, verb.i - 3), verb.i)}
     contest = bool(before & {"contest", "race", "election", "by-election", "byelection", "poll", "vote"}) or \
         verb.head.lemma_.lower() in ("contest", "race", "election", "by-election", "poll", "vote") or \
         verb.lemma_.lower() == "fill"
     mp = verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ("mp", "member", "td", "mla", "representative")
-    for g in people:
+    for g in people + (parties if people else []):
         if contest or mp:
             f.add(ev, "held_by", g, None, sent, 0.7, "outcome.replace")
         if _departed(f, g, sent):   # "succeeds X, who resigned last year"

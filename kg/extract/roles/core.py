@@ -15,13 +15,15 @@ from ..names import DocNames
 PAST = {"former", "ex", "ex-", "late", "then", "previous", "erstwhile", "one-time", "onetime", "outgoing", "past"}
 SKIP_ADJ = {"new", "national", "close", "key", "senior", "veteran", "longtime", "long-time", "current",
             "local", "young", "prominent", "leading", "top", "second", "placed", "first", "third", "incoming"}
+SEAT_ROLES = {"MP", "legislator"}   # roles held for a constituency: "MP for Y", "TD for Y"
 PARTY_ROLES = {"candidate", "official", "chair", "co-chair", "deputy leader", "shadow minister", "MP"}
 BODY_VERBS = {"sit": "member", "serve": "member", "join": "member", "chair": "chair", "lead": "leader", "head": "leader",
               "found": "founder", "co-found": "co-founder", "manage": "manager", "coach": "coach", "captain": "captain",
               "own": "owner"}
-# Verbs that end someone's role: "X resigned as chair", "the club has sacked X", "X is stepping down".
+# Verbs that end someone's role: "X resigned as chair", "the club has sacked X", "X is stepping down",
+# "X lost her seat".
 LEAVING = {"resign", "quit", "retire", "sack", "fire", "dismiss", "oust", "axe", "depose", "remove", "part", "leave",
-           "step", "stand"}
+           "step", "stand", "lose"}
 CREDITS = {"photo", "photograph", "picture", "image", "pictures", "photos"}
 # Nouns that stand for an organisation the article names: "club captain X", "the trust's chairman".
 ORG_NOUNS = {"club", "trust", "company", "firm", "union", "board", "bank", "council", "court", "team", "group",
@@ -253,13 +255,15 @@ class RoleFinder:
         """Organisations in "of/at/for/on ORG" after a role noun, with their possessors; with ``own``
         (the role names its organisation before it: "IBM vice president for Cloud"), not "for"."""
         out = []
+        entry = self.lex.role([head.lower_])
+        seat = entry is not None and entry.key in SEAT_ROLES   # "the Labour MP for Y": Y is the seat
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "for", "on", "with", "in") or \
-                    (own and prep.lower_ == "for"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "for", "on", "with", "in"):
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 g = self.org_at(pobj.i)
-                if g is None or (self.names.kinds[g] == PLACE and prep.lower_ not in ("for", "of")):
+                if g is None or (self.names.kinds[g] == PLACE and prep.lower_ not in ("for", "of")) or \
+                        (own and prep.lower_ == "for" and not (seat and self.names.kinds[g] == PLACE)):
                     continue
                 out.append(g)
                 for c in pobj.lefts:  # "Labour's National Executive Committee"

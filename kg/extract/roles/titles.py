@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...model import MEDIA, ORG_KINDS, ORGANIZATION, PARTY
-from .core import CREDITS, RoleFinder
+from ...model import MEDIA, ORG_KINDS, ORGANIZATION, PARTY, PLACE
+from .core import CREDITS, SEAT_ROLES, RoleFinder
 
 
 class TitlePatterns(RoleFinder):
@@ -24,6 +24,10 @@ class TitlePatterns(RoleFinder):
             g = self.names.resolve(self.toks[rs - 2])
             if g is not None and self.names.kinds[g] in ORG_KINDS:
                 orgs, lo = [g], rs - 2
+        entry = self.lex.role_text(doc[rs:end].text)
+        if not orgs and entry is not None and entry.key in SEAT_ROLES and rs > 0 and self.toks[rs - 1].pos_ == "PROPN" \
+                and self.names.caps[rs - 1] and self.names.entity_at(rs - 1) is None and not self.lex.role([self.toks[rs - 1].lower_]):
+            orgs, lo = [self.names.add_entity(self.toks[rs - 1].text, PLACE)], rs - 1   # "Example MP X": the seat
         for org in orgs or [None]:
             self.add(person, org, doc[rs:end].text, not past, lo, m.end, 0.85 if org is not None else 0.6,
                      "membership.premodifier")
@@ -63,7 +67,10 @@ class TitlePatterns(RoleFinder):
         if any(self.person_at(c.i) is not None for p in noun.children if p.lower_ == "of" for c in p.children):
             return  # "a close ally of Y": a relation between people, not a membership
         for org in orgs or [None]:
-            self.add(person, org, role, not (was or past), lo, hi, 0.8 if org is not None else 0.55, rule)
+            seat = org is not None and self.names.kinds[org] == PLACE and role.lower() == "member" and \
+                any(p.lower_ == "for" for p in noun.children)
+            self.add(person, org, "member for" if seat else role, not (was or past), lo, hi,
+                     0.8 if org is not None else 0.55, rule)   # "the member for Y": Y's seat
 
     def copula(self, m, person: int) -> None:
         head = self.toks[m.end - 1]

@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ...model import ORG_KINDS, PARTY
-from .core import BODY_VERBS, RoleFinder
+from .core import BODY_VERBS, SEAT_ROLES, RoleFinder
 
 MODALS = {"will", "would", "could", "might", "may", "should", "shall", "'ll", "must", "to"}
 
@@ -128,6 +128,9 @@ class VerbPatterns(RoleFinder):
             return
         if lemma == "part" and not any(c.lower_ == "company" for c in verb.subtree):
             return
+        lost = next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), "") if lemma == "lose" else ""
+        if lemma == "lose" and lost not in ("seat", "job", "post", "position"):
+            return   # "lost his seat", "lost her job"; not "lost the vote"
         if verb.tag_ == "VB" or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in verb.children):
             return
         people, orgs = [], []
@@ -159,6 +162,8 @@ class VerbPatterns(RoleFinder):
         for k, m in enumerate(self.out):   # roles stated later than this clause may be the next ones
             if m.person not in ended or not m.current or m.rule == "membership.departed" or m.evidence.start > clause_end:
                 continue
+            if lost == "seat" and m.role_key not in SEAT_ROLES:
+                continue
             if (m.organization in orgs) if orgs else \
-                    (m.organization is None or self.names.kinds[m.organization] != PARTY):
+                    (m.organization is None or self.names.kinds[m.organization] != PARTY or lost == "seat"):
                 self.out[k] = replace(m, current=False)
