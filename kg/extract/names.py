@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import TIE_ORDER, ORG_KINDS, ORGANIZATION, PERSON, PLACE, LocalEntity, Span
 from .coref import NOMINALS, Coreference
+from .kinds import KindVotes
 from .lexicon import fold, lexicon, plain
 from .mentions import NER_KIND, Mention, MentionSources
 from .seatnames import SeatMentions
@@ -27,7 +28,7 @@ from .results import find_tables
 
 
 
-class DocNames(MentionSources, SeatMentions, Coreference):
+class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
     """The entities of one parsed article and the means to find them from tokens."""
 
     def __init__(self, doc: Doc, text: str | None = None):
