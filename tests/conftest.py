@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"
 KG = Path(sys.executable).parent / "kg"          # the installed console script
-SHARED = Path(os.environ.get("KG_SHARED_DIR", ROOT.parent / "shared"))
 GOLD = ROOT / "tests" / "data" / "seeds.gold.json"    # a copy of the shared seed gold standard
-SHARED_SCORER = SHARED / "gold" / "score.py"           # the gold's own scorer: outside the repository
 
 
 def run_kg(*args: str, cwd: Path | None = None, timeout: int = 600) -> subprocess.CompletedProcess:

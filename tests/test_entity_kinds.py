@@ -48,6 +48,16 @@ NOT_PEOPLE = [
     ("the seat in 'X's MP'", "Kelvale's MP Jane Doe spoke.", "Kelvale"),
 ]
 
+NOT_PLACES = [
+    ("an ideology after 'in'", "The great gaps in Conservatism remain strategy and policy.", "Conservatism"),
+    ("a people's adjective before a noun", "Support was strong in Jewish and Muslim areas.", "Jewish"),
+]
+
+
+@pytest.mark.parametrize("name,text,word", NOT_PLACES, ids=[c[0] for c in NOT_PLACES])
+def test_not_a_place(extract, name, text, word):
+    assert (word, "Place") not in kinds(extract(text))
+
 
 @pytest.mark.parametrize("name,text,word", NOT_PEOPLE, ids=[c[0] for c in NOT_PEOPLE])
 def test_not_a_person(extract, name, text, word):

@@ -184,6 +184,8 @@ class MentionSources:
                 continue
             if e - s == 1 and self.honorifics[s] and not honorific:
                 continue   # an honorific alone ("Lord")
+            if e - s == 1 and not org and texts[s].endswith("ism") and texts[s][:1].isupper():
+                continue   # an ideology ("Conservatism"), no one and nowhere
             m = Mention(s, e, text, {}, org, honorific, htext)
             if not org and e - s >= 2 and self._branch(s, e):
                 m.vote(ORGANIZATION, 3.0)   # "Exampleshire Lib Dems", "Example TC": a branch or a council
