@@ -238,8 +238,9 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
                     target = gj if target is None else -1
                 elif len(words) == 1 and _close(words[0], other[-1]) and not any(o[-1] == words[0] for _, o in full):
                     target = gj if target is None else -1
-                elif quoted and len(words) >= 2 and words[-1] == other[-1] and \
-                        not all(m.start in self.quoted for m in self.groups[gj]):
+                elif quoted and len(words) >= 2 and words[-1] == other[-1] and not self._given(words[0]) and \
+                        len(self.groups[gj]) >= 2 and not all(m.start in self.quoted for m in self.groups[gj]):
+                    # (the person named outside quotes more than once: not a passing "Matt Doe" in a list)
                     target = gj if target is None else -1
             if len(words) >= 2 and nicknames.get((words[0], words[-1]), gi) != gi:
                 target = nicknames[(words[0], words[-1])]   # "Bobby Doe" after "Robert 'Bobby' Doe"
@@ -257,6 +258,9 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
         # A bare word typed as a place or organisation joins a person only as a surname.
         if kinds[m.group] != PERSON and not m.honorific:
             first = []
+        sex = m.honorific.gender if m.honorific else None
+        if sex:   # "Mrs Doe" is not "John Doe": an anchor whose given name is of the other sex
+            last = [x for x in last if self.lex.first_names.get(self.groups[x[1]][0].words[0]) in (None, sex)]
         for pool in (last, first):
             plain = [x for x in pool if x[0] not in self.quoted]   # a nickname in a quote is no anchor
             pool = plain if m.start not in self.quoted and plain else pool
@@ -283,7 +287,8 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
         if org:
             return org.name
         plain = [m.text for m in group if not m.handle] or [group[0].text]
-        if kind == PERSON:
+        if kind == PERSON:   # the name as the article writes it, not a nickname only ever in quotes
+            plain = [m.text for m in group if not m.handle and m.start not in self.quoted] or plain
             return max(plain, key=lambda t: (len(t.split()), len(t)))
         return max(plain, key=lambda t: (plain.count(t), len(t)))
 

@@ -1,0 +1,137 @@
+"""The common ground of quotations: the speech verbs that cue them and the speakers they name.
+
+QuoteFinder reads an article's paragraphs and quoted stretches (kg.extract.quotemarks), decides which
+tokens are cues ("said", "according to") and which entity a cue's subject names (through DocNames).
+The direct quotes are found in kg.extract.quotes.direct, reported speech in kg.extract.quotes.indirect.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ...model import Span
+from ..lexicon import lexicon
+from ..names import DocNames
+from ..quotemarks import sentences
+
+UPWARD_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "relcl", "dep"}
+RELATIVE = {"who", "which", "that"}
+STOP = {"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "that", "he", "she", "it", "they",
+        "we", "i", "is", "was", "be", "had", "has", "have", "would", "will", "this", "his", "her", "their"}
+CLOSERS = " ”’\"'.,;:!?…"
+OBJECT_CLAUSE = {"expect", "urge", "want", "encourage", "warn", "ask", "tell", "advise", "call"}
+# Verbs whose object is a clause the parser may misread as a noun phrase ("said his groups show X").
+CLAUSE_ONLY = {"say"}   # (not "claimed victory", "argued the case")
+NOT_CLAUSE = {"so", "nothing", "something", "anything", "much", "little", "words", "word", "goodbye", "goodbyes",
+              "prayer", "prayers", "thanks", "grace", "hello", "yes", "no", "otherwise", "more", "less", "same"}
+CHARGE = {"accuse", "blame", "criticise", "criticize", "praise", "attack", "fault"}
+SAY_LIKE = OBJECT_CLAUSE | CHARGE
+TITLE_SMALL = {"of", "the", "a", "an", "and", "&", "in", "on", "to", "for", "at", "by", "with", "from", "or"}
+
+
+@dataclass
+class Attribution:
+    speaker: int
+    cue: str
+    cue_span: Span | None
+    confidence: float
+    rule: str
+
+
+class QuoteFinder:
+    def __init__(self, doc: Doc, names: DocNames, skip_before: int = 0):
+        self.doc, self.names, self.lex = doc, names, lexicon()
+        self.toks = names.tokens   # one Token per word, made once
+        self.text = names.text
+        self.skip_before = skip_before
+        self._starts = names.starts
+        self.paragraphs = names.paragraphs
+        self.sentences = [s for (ps, pe), qs in self.paragraphs for s in sentences(self.text, ps, pe, qs)]
+        self.quoted: set[int] = set()   # every character of every quotation, its marks included
+        for _, qs in self.paragraphs:
+            for q in qs:
+                self.quoted.update(range(q.open_mark, q.end + 1))
+        # Verbs of speech, read from the shared lists: with "according (to)", the only tokens is_cue
+        # accepts, so the many others are passed over without looking at their Tokens.
+        speech = self.lex.speech
+        self.speech_verb = [pos in ("VERB", "AUX") and bool(speech.get(lemma) or lemma in SAY_LIKE)
+                            for pos, lemma in zip(names.pos, names.lemmas)]
+
+    def sentence_at(self, char: int) -> tuple[int, int] | None:
+        i = bisect_right(self.sentences, (char, len(self.text) + 1)) - 1
+        return self.sentences[i] if i >= 0 and self.sentences[i][0] <= char < self.sentences[i][1] else None
+
+    # ------------------------------------------------------------------ cues and speakers
+
+    def tok_at(self, char: int) -> Token | None:
+        """The token covering a character, if any (not whitespace between tokens)."""
+        i = bisect_right(self._starts, char) - 1
+        if i < 0:
+            return None
+        t = self.toks[i]
+        return t if char < t.idx + len(t.text) else None
+
+    def is_cue(self, t: Token) -> bool:
+        if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.toks[t.i + 1].lower_ == "to":
+            return True
+        if not self.speech_verb[t.i]:
+            return False
+        lemma = self.names.lemmas[t.i]
+        if lemma == "go":
+            return any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children)
+        if t.dep_ == "amod" or any(c.dep_ == "auxpass" for c in t.children):
+            return False  # "the said report", "was told"
+        if t.tag_ in ("VBN", "VBD") and t.i > 0 and (self.toks[t.i - 1].lemma_ == "be" or
+                                                     self.toks[t.i - 1].lower_ in ("'m", "’m", "am", "'re", "’re")):
+            return False  # "I'm told", "we were assured": passive, however the parser labels it
+        if lemma == "ask" and not any(c.dep_ == "nsubj" for c in t.children):
+            return False  # "When asked ...": the question was put to the subject
+        return True
+
+    def cue_text(self, t: Token) -> tuple[str, Span]:
+        doc = self.doc
+        start, end = t.i, t.i + 1
+        if t.lower_ == "according":
+            end = t.i + 2
+        else:
+            end = max([end] + [c.i + 1 for c in t.children if c.dep_ == "prt"])
+            aux = [c.i for c in t.children if c.dep_ == "aux" and t.i - 2 <= c.i < t.i]
+            start = min([start] + aux)
+            if self.lex.speech.get(t.lemma_.lower()) == "describe":
+                as_ = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "as"]
+                if as_:
+                    end = as_[0].i + 1
+        span = doc[start:end]
+        return span.text, Span(span.start_char, span.end_char, span.text)
+
+    def speaker_of(self, verb: Token) -> tuple[int | None, Token | None]:
+        """The entity that performs a speech verb, walking up participles ("..., adding: ...")."""
+        if verb.lower_ == "according":
+            objs = [c for c in self.toks[verb.i + 1].children if c.dep_ == "pobj"]
+            return (self.names.resolve(objs[0]), objs[0]) if objs else (None, None)
+        t = verb
+        for _ in range(5):
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            if subj:
+                s = subj[0]
+                if s.lower_ in RELATIVE and t.dep_ == "relcl":
+                    s = t.head
+                return self.names.resolve(s), s
+            agent = [c for c in t.children if c.dep_ == "agent"]
+            pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]
+            if pobj:
+                return self.names.resolve(pobj[0]), pobj[0]
+            if t.dep_ == "acl" and self.names.entity_at(t.head.i) is not None:
+                return self.names.resolve(t.head), t.head     # "Jane declaring that ..."
+            if t.dep_ not in UPWARD_DEPS or t.head is t or self._clause_break(t, t.head):
+                break
+            t = t.head
+        return None, None
+
+    def _clause_break(self, a: Token, b: Token) -> bool:
+        """A dash, semicolon or colon between two words: a speaker is not looked for across it."""
+        lo, hi = sorted((a.i, b.i))
+        return any(t.text in ("–", "—", ";", ":") for t in self.toks[lo + 1:hi])
+

@@ -1,0 +1,163 @@
+"""Direct quotes: each quoted stretch needs an attribution, a speech verb in its sentence ("..., she
+said"; "He said: ..."), the attribution of the quote before it in the paragraph (a quote interrupted
+by "he said"), of the paragraph before (a quote running over paragraphs), a transcript label, a
+pull-quote credit line, or an attributed quote it repeats (a crosshead). Quotes with no attribution
+are scare quotes or quoted terms, and dropped."""
+from __future__ import annotations
+
+import re
+
+from ...model import ORG_KINDS, PERSON, Quote, Span
+from ..quotemarks import Quoted
+from .core import CLOSERS, TITLE_SMALL, Attribution, QuoteFinder
+
+
+class DirectQuotes(QuoteFinder):
+    """Direct quotes (a mixin of the article's quote finder)."""
+
+    def direct(self) -> list[Quote]:
+        out: list[Quote] = []
+        paragraphs = self.paragraphs
+        prev: Attribution | None = None    # attribution that carries into the next paragraph
+        orphans: list[Quoted] = []
+        for pi, ((ps, pe), quotes) in enumerate(paragraphs):
+            last: Attribution | None = None
+            for qi, q in enumerate(quotes):
+                attr = self.attribute(q, quotes) or self.label(q, ps)
+                if attr is None and qi > 0 and last is not None:
+                    attr = Attribution(last.speaker, last.cue, last.cue_span, last.confidence * 0.95,
+                                       "quotes.interrupted")
+                if attr is None and qi == 0 and prev is not None and self._starts_paragraph(q, ps):
+                    attr = Attribution(prev.speaker, prev.cue, prev.cue_span, 0.8, "quotes.continued")
+                if attr is None:
+                    attr = self.colon_subject(q)
+                if attr is None:
+                    attr = self.pull_quote(q, ps, pe, pi, paragraphs)
+                if attr is None and self._standalone(q, ps, pe):
+                    orphans.append(q)
+                if attr is None or self.is_scare(q):
+                    continue
+                last = attr
+                out.append(Quote(attr.speaker, Span(q.start, q.end, self.text[q.start:q.end]), "direct",
+                                 attr.cue, attr.cue_span, round(attr.confidence, 2), attr.rule))
+            # A paragraph whose quote has an attribution lends it to a next paragraph
+            # that opens with a quotation mark (multi-paragraph quotes).
+            prev = last if quotes and last is not None else None
+        return out + self.crossheads(orphans, out)
+
+    def _starts_paragraph(self, q: Quoted, ps: int) -> bool:
+        return self.text[ps:q.open_mark].strip() == ""
+
+    def _standalone(self, q: Quoted, ps: int, pe: int) -> bool:
+        return self._starts_paragraph(q, ps) and not self.text[q.end:pe].strip(CLOSERS)
+
+    def attribute(self, q: Quoted, quotes: list[Quoted]) -> Attribution | None:
+        """The speech verb nearest to q in its sentence, outside quotes, with a resolvable speaker."""
+        first, last = self.sentence_at(q.open_mark), self.sentence_at(max(q.open_mark, q.end - 1))
+        if first is None or last is None:
+            return None
+        span = self.doc.char_span(first[0], last[1], alignment_mode="expand")
+        best = None
+        verbs, lowers, starts = self.speech_verb, self.names.lowers, self._starts
+        for i in range(span.start, span.end) if span is not None else ():
+            if not (verbs[i] or lowers[i] == "according") or starts[i] in self.quoted or not self.is_cue(t := self.toks[i]):
+                continue
+            distance = q.open_mark - t.idx if t.idx < q.start else t.idx - q.end
+            if best is None or distance < best[0]:
+                best = (distance, t)
+        if best is None:
+            return None
+        verb = best[1]
+        speaker, subj = self.speaker_of(verb)
+        if speaker is None or (subj is not None and q.open_mark <= subj.idx < q.end):
+            return None  # no speaker, or the quoted words are the subject ("an alleged 'source' claimed")
+        cue, cue_span = self.cue_text(verb)
+        pronoun = subj is not None and subj.pos_ == "PRON"
+        return Attribution(speaker, cue, cue_span, 0.9 * (0.9 if pronoun else 1.0), "quotes.direct")
+
+    def label(self, q: Quoted, ps: int) -> Attribution | None:
+        """Transcript style: "Clinton: “...” Bush: “...”" — a name and a colon right before the quote."""
+        lead = self.text[max(ps, q.open_mark - 60):q.open_mark]
+        m = re.search(r"(?:^|[.!?”\"’]\s+|^\s*)([^\s.:;,][^.:;]{0,50}?):\s*$", lead)
+        if not m:
+            return None
+        start = q.open_mark - len(lead) + m.start(1)
+        span = self.doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        g = self.names.entity_at(span[0].i)
+        mention = self.names.tok2mention.get(span[0].i)
+        if g is None or mention is None or mention.end < span.end or self.names.kinds[g] not in (PERSON,) + ORG_KINDS:
+            return None
+        return Attribution(g, ":", None, 0.75, "quotes.label")
+
+    def colon_subject(self, q: Quoted) -> Attribution | None:
+        """"The board was conclusive in its findings: “...”": a quote after a colon belongs to the subject."""
+        sent = self.sentence_at(q.open_mark)
+        if sent is None or not self.text[sent[0]:q.open_mark].rstrip().endswith(":"):
+            return None
+        span = self.doc.char_span(sent[0], q.open_mark, alignment_mode="contract")
+        subj = next((t for t in span or [] if t.dep_ in ("nsubj", "nsubjpass") and span.start <= t.head.i < span.end), None)
+        g = self.names.resolve(subj) if subj is not None else None
+        if g is None or self.names.kinds[g] not in (PERSON,) + ORG_KINDS:
+            return None
+        return Attribution(g, ":", None, 0.6, "quotes.colon")
+
+    def is_scare(self, q: Quoted) -> bool:
+        """Not speech: a short quoted modifier inside a noun phrase (the ‘conservative’ vote), a quoted
+        title (said on “Fox News Sunday.”, the book “Going Viral”), a lone word that is not a sentence,
+        or a quoted date."""
+        words = self.text[q.start:q.end].split()
+        if len(words) == 1 and not words[0].endswith(("!", "?", ".")):
+            return True
+        inner = " ".join(words)[:-1]
+        if 2 <= len(words) <= 5 and words[0][:1].isupper() and not re.search(r"[.!?]\s", inner) and \
+                all(w[:1].isupper() or w.strip(",.").lower() in TITLE_SMALL for w in words) and not self._all_caps(words):
+            return True
+        lead = self.text[max(0, q.open_mark - 4):q.open_mark].lower()
+        if len(words) <= 5 and re.search(r"(\bon|\bin|\bof|['’]s)\s*$", lead) and words[0][:1].isupper():
+            return True
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None and all(t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in span if t.is_alpha or t.is_digit):
+            return True
+        if len(words) > 2 or words[-1].endswith((",", ".", "!", "?", "…")):
+            return False   # a quote that ends its own clause is not a modifier of the next word
+        j = q.end + 1
+        while j < len(self.text) and j < q.end + 3 and self.tok_at(j) is None:
+            j += 1
+        nxt = self.tok_at(j)
+        return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+
+    @staticmethod
+    def _all_caps(words: list[str]) -> bool:
+        letters = "".join(w for w in words if any(c.isalpha() for c in w))
+        return letters.isupper()
+
+    def pull_quote(self, q: Quoted, ps: int, pe: int, pi: int, paragraphs) -> Attribution | None:
+        """A paragraph that is one quote, credited on the next line: “...” / Name, Role."""
+        if not self._standalone(q, ps, pe) or pi + 1 >= len(paragraphs):
+            return None
+        (ns, ne), _ = paragraphs[pi + 1]
+        line = self.doc.char_span(ns, ne, alignment_mode="expand")
+        if line is None or len(line) > 12:
+            return None
+        g = self.names.entity_at(line[0].i)
+        if g is None or self.names.kinds[g] != PERSON:
+            return None
+        m = self.names.tok2mention[line[0].i]
+        if m.end < line.end and self.toks[m.end].text not in (",", "-", "–", "—"):
+            return None
+        return Attribution(g, "pull quote", None, 0.7, "quotes.pull")
+
+    def crossheads(self, orphans: list[Quoted], found: list[Quote]) -> list[Quote]:
+        """Paragraphs that are one short quote repeated from an attributed quote (crossheads)."""
+        out = []
+        for q in orphans:
+            words = " ".join(self.text[q.start:q.end].split()).lower().strip(".,")
+            if not words or len(words.split()) > 12:
+                continue
+            other = next((f for f in found if words in " ".join(f.span.text.split()).lower()), None)
+            if other is not None:
+                out.append(Quote(other.speaker, Span(q.start, q.end, self.text[q.start:q.end]), "direct",
+                                 "crosshead", None, 0.6, "quotes.crosshead"))
+        return out

@@ -1,0 +1,132 @@
+"""Reported speech: the clausal complements of speech verbs ("said (that) ...", "X, Y said, Z",
+"urged voters to stay home", "accused the mayor of lying") and the clauses that "according to X"
+hangs off."""
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from ...model import Quote, Span
+from .core import CHARGE, CLAUSE_ONLY, NOT_CLAUSE, OBJECT_CLAUSE, SAY_LIKE, STOP, QuoteFinder
+
+
+class IndirectQuotes(QuoteFinder):
+    """Indirect quotes (a mixin of the article's quote finder)."""
+
+    def indirect(self, direct: list[Quote]) -> list[Quote]:
+        out = []
+        quoted = self.quoted
+        speech, lemmas, lowers = self.lex.speech, self.names.lemmas, self.names.lowers
+        # Verbs of saying and "according (to)": the only cues that report speech here.
+        cues = (i for i, verb in enumerate(self.speech_verb)
+                if (verb and (speech.get(lemmas[i]) == "say" or lemmas[i] in SAY_LIKE)) or lowers[i] == "according")
+        for t in map(self.toks.__getitem__, cues):
+            if t.idx < self.skip_before or t.idx in quoted or not self.is_cue(t):
+                continue
+            content = self.content_of(t)
+            if content is None:
+                continue
+            speaker, subj = self.speaker_of(t)
+            if speaker is None:
+                continue
+            if subj is not None and content.start <= subj.i < content.end:
+                content = self._without(content, t, subj)   # "The plan, X said, is flawed"
+                if content is None:
+                    continue
+            outside = [w for w in content if w.idx not in quoted and w.is_alpha and w.lower_ not in STOP]
+            s, e = content.start_char, content.end_char
+            mixed = any(c in quoted for c in range(s, e))
+            if len(outside) < (3 if mixed else 1):
+                continue   # all but a quoted fragment: the direct quote says it
+            cue, cue_span = self.cue_text(t)
+            conf = 0.7 * (0.9 if subj is not None and subj.pos_ == "PRON" else 1.0)
+            out.append(Quote(speaker, Span(s, e, self.text[s:e]), "mixed" if mixed else "indirect",
+                             cue, cue_span, round(conf, 2), "quotes.indirect"))
+        return out
+
+    def content_of(self, verb: Token) -> SpacySpan | None:
+        """The reported clause of a speech verb, within the verb's paragraph."""
+        doc = self.doc
+        if verb.lower_ == "according":
+            # The rest of the (quote-aware) sentence around "according to X".
+            phrase = {t.i for t in verb.subtree}
+            sent = self.sentence_at(verb.idx)
+            span = doc.char_span(*sent, alignment_mode="expand") if sent else None
+            toks = [t for t in span or [] if t.i not in phrase]
+            if not toks:
+                return None
+            if verb.i > toks[0].i:
+                start, end = toks[0].i, verb.i
+            else:
+                start, end = max(phrase) + 1, toks[-1].i + 1
+        else:
+            span = self.complement(verb)
+            if span is None:
+                return None
+            start, end = span
+            if self.toks[start].dep_ == "mark" and self.toks[start].lower_ in ("that", "whether", "if"):
+                start += 1
+            ps, pe = self._paragraph(verb)   # a clause never runs past its paragraph
+            while start < end and self.toks[start].idx < ps:
+                start += 1
+            while end > start and self.toks[end - 1].idx >= pe:
+                end -= 1
+        while start < end and (self.toks[start].is_punct or self.toks[start].is_space) and self.toks[start].text not in "“‘\"'":
+            start += 1
+        while end > start and (self.toks[end - 1].is_space or self.toks[end - 1].text in (",", ";", ":", "-", "–", "—")
+                               or (self.toks[end - 1].text == "." and end - 1 > start)):
+            end -= 1
+        return doc[start:end] if end - start >= 3 else None
+
+    def _without(self, content: SpacySpan, verb: Token, subj: Token) -> SpacySpan | None:
+        """Content with its own attribution inside ("The plan, X said, is flawed"): the whole sentence
+        stands, when the attribution is set off by commas; otherwise the speaker is part of it."""
+        lo = min(subj.left_edge.i, verb.i)
+        return content if lo > content.start and self.toks[lo - 1].text == "," else None
+
+    def complement(self, verb: Token) -> tuple[int, int] | None:
+        """Token range of what a speech verb reports: its clause ("said (that) ..."); "X, Y said, Z" when
+        it stands between commas; "expects the plan to fail"; "accused X of Y". A bare noun phrase
+        ("denied wrongdoing") is not reported speech here: the clause is what a quotation carries."""
+        lemma = verb.lemma_.lower()
+        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        if comps:
+            sub = list(comps[0].subtree)
+            return sub[0].i, sub[-1].i + 1
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if objs and lemma in CLAUSE_ONLY and objs[0].pos_ not in ("PRON", "NUM") and objs[0].lower_ not in NOT_CLAUSE:
+            lo = objs[0].left_edge.i
+            hi = max((t.i for t in verb.subtree if t.i > verb.i and t.dep_ != "punct"), default=lo) + 1
+            if hi - lo >= 4:   # "said his focus groups show ...", parsed as an object: a clause all the same
+                return lo, hi
+        if objs and lemma in OBJECT_CLAUSE:   # "expects the plan to fail", "urged voters to stay home"
+            xcomp = [c for c in list(objs[0].children) + list(verb.children) if c.dep_ in ("xcomp", "ccomp")]
+            if xcomp:
+                return objs[0].left_edge.i, xcomp[0].right_edge.i + 1
+        if objs and lemma in CHARGE:   # "accused the mayor of lying"
+            of = [c for c in list(verb.children) + list(objs[0].children) if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+            if of:
+                return objs[0].left_edge.i, max(of[0].right_edge.i, objs[0].right_edge.i) + 1
+        return self.parenthetical(verb)
+
+    def parenthetical(self, verb: Token) -> tuple[int, int] | None:
+        """"The plan, Tom Baker said, is flawed": the sentence around ", X said,"."""
+        doc = self.doc
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        lo = min(subj.left_edge.i, verb.i)
+        hi = max(t.i for t in verb.subtree if t.dep_ not in ("punct",)) + 1
+        if lo == 0 or self.toks[lo - 1].text != "," or hi >= len(doc) or self.toks[hi].text != ",":
+            return None
+        sent = self.sentence_at(verb.idx)
+        if sent is None:
+            return None
+        span = doc.char_span(*sent, alignment_mode="expand")
+        if span is None or span.start >= lo - 1:
+            return None
+        return span.start, span.end   # the quote-aware sentence; the ", X said," part is cut below
+
+    def _paragraph(self, t: Token) -> tuple[int, int]:
+        s = self.text.rfind("\n", 0, t.idx) + 1
+        e = self.text.find("\n", t.idx)
+        return s, (e if e >= 0 else len(self.text))
