@@ -9,6 +9,7 @@ from .roles import find_memberships
 from .names import DocNames
 from .outcomes import find_outcomes
 from .quotes import find_quotes
+from .quotes.speakers import settle
 
 __all__ = ["extract_article"]
 
@@ -16,13 +17,14 @@ __all__ = ["extract_article"]
 def extract_article(doc: Doc, article: Article, model: str = "") -> ArticleFacts:
     """Every fact in one article. ``doc`` is the parse of ``article.clean``."""
     names = DocNames(doc, article.clean)
-    quotes = find_quotes(doc, names, skip_before=title_end(article))
+    quotes, pending = find_quotes(doc, names, skip_before=title_end(article))
     memberships = find_memberships(doc, names)
     events = EventFinder(doc, names, article.meta.date)
     events.find()
     base = len(names.groups) + 1000   # event keys follow name keys, with room for entities outcomes add
     outcomes, roles = find_outcomes(doc, names, events, memberships, base)
     memberships += roles
+    quotes += settle(pending, names, memberships, outcomes)   # "the new MP said": once roles are known
     entities = names.entities() + events.entities(base)   # last: events retype places, outcomes add people
     return ArticleFacts(meta=article.meta, entities=tuple(entities), quotes=tuple(quotes),
                         memberships=tuple(memberships), outcomes=tuple(outcomes), model=model)

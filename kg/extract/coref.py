@@ -50,8 +50,16 @@ class Coreference:
                       if m is not None and self.kinds[m.group] == PERSON and m.start not in self.quoted}
             if len(people) == 1:
                 g = people.pop()
-                if self.genders[g] is None:
+                if self.genders[g] is None and self.likely_gender(g) in (None, "male" if subj.lower_ == "he" else "female"):
                     self.genders[g] = "male" if subj.lower_ == "he" else "female"
+
+    def likely_gender(self, g: int) -> str | None:
+        """The gender a person's given name usually has (first_names.tsv), for pronouns only: the
+        entity's own gender stays what the text makes clear."""
+        if self.kinds[g] != PERSON or g >= len(self.names):
+            return None
+        words = self.names[g].split()
+        return self.lex.first_names.get(words[0]) if len(words) >= 2 else None
 
     def _resolve_pronouns(self) -> None:
         """Resolve third-person pronouns outside quotes in text order; each becomes salient in turn."""
@@ -91,9 +99,10 @@ class Coreference:
             distance = here - starts[j]
             if distance > window:
                 break
-            if self.kinds[g] not in kinds or (gender and self.genders[g] not in (None, gender)):
+            known = self.genders[g] or self.likely_gender(g)
+            if self.kinds[g] not in kinds or (gender and known not in (None, gender)):
                 continue
-            score = weight / (1.0 + distance / 150.0) * (1.5 if gender and self.genders[g] == gender else 1.0)
+            score = weight / (1.0 + distance / 150.0) * (1.5 if gender and known == gender else 1.0)
             if score > best_score:
                 best, best_score = g, score
         if best is not None and gender and self._unnamed_person_between(best, i, gender):

@@ -49,6 +49,9 @@ class KindVotes:
         if not m.org and (m.start >= 2 and self.lowers[m.start - 1] == "for" and self._seat_role(m.start - 2) or
                           after[:1] in (["'s"], ["’s"]) and m.end + 1 < len(doc) and self._seat_role(m.end + 1)):
             m.vote(PLACE, 2.5)           # "the MP for Example", "member for Example", "Example's MP": a seat
+        if m.text.isupper() and len(m.words) >= 2 and after[:1] == [":"] and \
+                (m.start == 0 or "\n" in self.tokens[m.start - 1].whitespace_ or not self.texts[m.start - 1].strip()):
+            m.vote(PERSON, 2.5)          # "JANE DOE: ..." opening a line: a transcript's speaker
         if after[:2] == [",", "who"] or after[:1] == ["who"]:
             m.vote(PERSON, 2.0)
         if after[:2] == [",", "which"]:

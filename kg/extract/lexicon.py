@@ -20,6 +20,10 @@ def fold(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
 
 
+IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak", "thought": "think", "sought": "seek",
+             "made": "make", "took": "take", "knew": "know", "saw": "see"}   # (forms of speech verbs)
+
+
 @lru_cache(maxsize=1 << 16)
 def plain(text: str) -> str:
     """``fold`` without accents: "Séan" and "Sean" are one name written two ways."""
@@ -59,6 +63,7 @@ class Country:
 class Lexicon:
     honorifics: dict[str, Honorific] = field(default_factory=dict)
     speech: dict[str, str] = field(default_factory=dict)          # lemma -> say|direct|describe
+    stance: dict[str, tuple[str, ...]] = field(default_factory=dict)   # lemma -> what it takes: object, to, for ...
     roles: dict[str, RoleEntry] = field(default_factory=dict)     # folded phrase -> entry
     role_max_words: int = 1
     orgs: dict[str, OrgEntry] = field(default_factory=dict)       # folded alias -> entry
@@ -80,6 +85,15 @@ class Lexicon:
 
     def country(self, text: str) -> Country | None:
         return self.countries.get(fold(text))
+
+    def speech_form(self, word: str) -> str | None:
+        """The speech verb a word is a form of ("Says", "warned", "told"), as a headline writes it."""
+        w = word.lower()
+        for lemma in (w, IRREGULAR.get(w), w[:-1] if w.endswith("s") else None, w[:-2] if w.endswith(("es", "ed")) else None,
+                      w[:-1] if w.endswith("d") else None, w[:-3] + "y" if w.endswith(("ies", "ied")) else None):
+            if lemma and (lemma in self.speech or lemma in self.stance):
+                return lemma
+        return None
 
     def honorific(self, word: str) -> Honorific | None:
         return self.honorifics.get(word.lower().rstrip("."))
@@ -115,8 +129,12 @@ def lexicon() -> Lexicon:
     lex = Lexicon()
     for title, gender, takes in _rows("honorifics.tsv"):
         lex.honorifics[title] = Honorific(title, None if gender == "-" else gender, takes)
-    for lemma, kind in _rows("speech_verbs.tsv"):
-        lex.speech[lemma] = kind
+    for row in _rows("speech_verbs.tsv"):
+        lemma, kind = row[:2]
+        if kind != "stance":
+            lex.speech[lemma] = kind
+        if len(row) > 2 and row[2]:
+            lex.stance[lemma] = tuple(row[2].split(","))
     for row in _rows("roles.tsv"):
         entry = RoleEntry(row[0], row[1], row[2] if len(row) > 2 else None)
         lex.roles.setdefault(fold(entry.phrase), entry)

@@ -135,6 +135,9 @@ class MentionSources:
                         and not self.lex.org(self.span_text(s, e)):
                     s, e = self._trim(s, e - width)
                     break
+            # Nor a headline's speech verb: "Tom Roe Says ...".
+            while label == "PERSON" and e - s > 1 and self._headline_verb(e - 1):
+                e -= 1
             # A span that stops inside a hyphenated word ("Momentum Co|-Chair") loses that word.
             while e > s and e < len(doc) and self.ends[e - 1] == self.starts[e] and texts[e] in ("-", "–"):
                 e -= 1
@@ -237,6 +240,12 @@ class MentionSources:
                 self.lex.org(self.texts[k - 1]) is None and self.lex.country(self.texts[k - 1]) is None:
             k -= 1
         return k
+
+    def _headline_verb(self, i: int) -> bool:
+        """A capitalised form of a speech verb ("Says", "Warns"): a headline's verb, no part of a name."""
+        word = self.texts[i]
+        lemma = self.lex.speech_form(word) if word[:1].isupper() else None
+        return lemma is not None and lemma != word.lower() and lemma in self.lex.speech
 
     def _nickname(self, s: int, e: int) -> tuple[int, int] | None:
         """Where a nickname in quotes sits inside a name ("Robert 'Bobby' Doe"): the index of its opening
@@ -350,7 +359,8 @@ class MentionSources:
                 j -= 1  # stops inside a hyphenated word
             while j > i and self.lex.role([self.tokens[j - 1].lower_]):
                 j -= 1
-            if j - i >= 2 and self.tokens[i].pos_ == "PROPN" and self.tokens[j - 1].lower_ not in RUN_ENDS:
+            if j - i >= 2 and self.tokens[i].pos_ == "PROPN" and self.tokens[j - 1].lower_ not in RUN_ENDS and \
+                    not any(self.pos[k] in ("AUX", "VERB") or self._headline_verb(k) for k in range(i, j)):   # (a headline)
                 out.append(Mention(i, j, self.span_text(i, j), {ORGANIZATION: 0.4}))
             i = max(j, i + 1)
         return out

@@ -289,6 +289,7 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
         plain = [m.text for m in group if not m.handle] or [group[0].text]
         if kind == PERSON:   # the name as the article writes it, not a nickname only ever in quotes
             plain = [m.text for m in group if not m.handle and m.start not in self.quoted] or plain
+            plain = [t for t in plain if not t.isupper()] or [t.title() for t in plain]   # "JANE DOE:" is Jane Doe
             return max(plain, key=lambda t: (len(t.split()), len(t)))
         return max(plain, key=lambda t: (plain.count(t), len(t)))
 

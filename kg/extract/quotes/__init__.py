@@ -1,20 +1,27 @@
-"""Quotations and who said them: direct quotes (kg.extract.quotes.direct) and reported speech
-(kg.extract.quotes.indirect), on the cues and speakers of kg.extract.quotes.core."""
+"""Quotations and who said them: direct quotes (kg.extract.quotes.direct), reported speech
+(kg.extract.quotes.indirect), stances (kg.extract.quotes.stances) and the quotes of headlines and
+transcript labels (kg.extract.quotes.lines), on the cues and speakers of kg.extract.quotes.core; speakers named by a role are settled in kg.extract.quotes.speakers."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from ...model import Quote
 from ..names import DocNames
+from .core import RoleRef
 from .direct import DirectQuotes
 from .indirect import IndirectQuotes
+from .lines import LineQuotes
+from .stances import StanceQuotes
 
 
-class Quotes(DirectQuotes, IndirectQuotes):
+class Quotes(DirectQuotes, IndirectQuotes, StanceQuotes, LineQuotes):
     """All the quote patterns of one article."""
 
 
-def find_quotes(doc: Doc, names: DocNames, skip_before: int = 0) -> list[Quote]:
+def find_quotes(doc: Doc, names: DocNames, skip_before: int = 0) -> tuple[list[Quote], list[tuple[Quote, RoleRef]]]:
+    """The article's quotes, and those whose speaker is named by a role (for speakers.settle)."""
     finder = Quotes(doc, names, skip_before)
-    direct = finder.direct()
-    return direct + finder.indirect(direct)
+    found = finder.direct()
+    found += finder.indirect(found)
+    found += finder.lines()
+    return found + finder.stances(found), finder.pending

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ...model import Span
+from ...model import ORG_KINDS, PERSON, Quote, Span
 from ..lexicon import lexicon
 from ..names import DocNames
 from ..quotemarks import sentences
@@ -21,6 +21,7 @@ RELATIVE = {"who", "which", "that"}
 STOP = {"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "that", "he", "she", "it", "they",
         "we", "i", "is", "was", "be", "had", "has", "have", "would", "will", "this", "his", "her", "their"}
 CLOSERS = " ”’\"'.,;:!?…"
+QUOTE_CLOSERS = {"”", "’", '"', "'", "''", ","}
 OBJECT_CLAUSE = {"expect", "urge", "want", "encourage", "warn", "ask", "tell", "advise", "call"}
 # Verbs whose object is a clause the parser may misread as a noun phrase ("said his groups show X").
 CLAUSE_ONLY = {"say"}   # (not "claimed victory", "argued the case")
@@ -31,6 +32,15 @@ SAY_LIKE = OBJECT_CLAUSE | CHARGE
 TITLE_SMALL = {"of", "the", "a", "an", "and", "&", "in", "on", "to", "for", "at", "by", "with", "from", "or"}
 
 
+@dataclass(frozen=True)
+class RoleRef:
+    """A speaker the text names by a role ("the new MP", "the Tory candidate", "the minister"): the
+    person is settled once the article's roles and results are known (kg.extract.quotes.speakers)."""
+    role: str              # the role concept ("MP", "candidate", "minister")
+    party: int | None      # the party or organisation the words give ("Tory"), if any
+    new: bool              # "the new MP", "the winner": the contest's winner
+
+
 @dataclass
 class Attribution:
     speaker: int
@@ -38,6 +48,7 @@ class Attribution:
     cue_span: Span | None
     confidence: float
     rule: str
+    ref: RoleRef | None = None   # with speaker -1: a speaker named by a role
 
 
 class QuoteFinder:
@@ -46,6 +57,8 @@ class QuoteFinder:
         self.toks = names.tokens   # one Token per word, made once
         self.text = names.text
         self.skip_before = skip_before
+        self.pending: list[tuple[Quote, RoleRef]] = []   # quotes whose speaker is named by a role
+        self.cue_seen = False   # whether the last quote attributed had a cue in its own sentence
         self._starts = names.starts
         self.paragraphs = names.paragraphs
         self.sentences = [s for (ps, pe), qs in self.paragraphs for s in sentences(self.text, ps, pe, qs)]
@@ -128,7 +141,43 @@ class QuoteFinder:
             if t.dep_ not in UPWARD_DEPS or t.head is t or self._clause_break(t, t.head):
                 break
             t = t.head
+        if verb.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            return self._name_before(verb)
         return None, None
+
+    def _name_before(self, verb: Token) -> tuple[int | None, Token | None]:
+        """"“...,” Jane Doe, founder of X, tells reporters" parsed with no subject: the name before the
+        verb, past its apposition, after the quote's closing mark."""
+        k = verb.i - 1
+        while k > verb.sent.start and self.toks[k].idx not in self.quoted and self.toks[k].pos_ not in ("VERB", "AUX"):
+            g = self.names.entity_at(k)
+            m = self.names.tok2mention.get(k)
+            if g is not None and m is not None and (m.start == verb.sent.start or
+                                                    self.toks[m.start - 1].text in QUOTE_CLOSERS):
+                if self.names.kinds[g] in (PERSON,) + ORG_KINDS:
+                    return g, self.toks[m.end - 1]
+                break
+            k -= 1
+        return None, None
+
+    def role_ref(self, subj: Token | None) -> RoleRef | None:
+        """"The new MP", "the Tory candidate", "the minister": a definite role noun with no name."""
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or self.names.entity_at(subj.i) is not None:
+            return None
+        entry = self.lex.role([subj.lower_])
+        if entry is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+            return None
+        party = next((g for c in subj.children if c.dep_ in ("compound", "amod", "nmod")
+                      for g in [self.names.entity_at(c.i)] if g is not None and self.names.kinds[g] in ORG_KINDS), None)
+        new = any(c.lower_ in ("new", "newly", "winning", "victorious") for c in subj.children)
+        return RoleRef(entry.key, party, new)
+
+    def emit(self, out: list[Quote], quote: Quote, ref: RoleRef | None) -> None:
+        """A quote found: kept, or set aside until its speaker, named by a role, is known."""
+        if ref is None:
+            out.append(quote)
+        else:
+            self.pending.append((quote, ref))
 
     def _clause_break(self, a: Token, b: Token) -> bool:
         """A dash, semicolon or colon between two words: a speaker is not looked for across it."""

@@ -11,6 +11,8 @@ from ...model import ORG_KINDS, PERSON, Quote, Span
 from ..quotemarks import Quoted
 from .core import CLOSERS, TITLE_SMALL, Attribution, QuoteFinder
 
+FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
+
 
 class DirectQuotes(QuoteFinder):
     """Direct quotes (a mixin of the article's quote finder)."""
@@ -24,26 +26,57 @@ class DirectQuotes(QuoteFinder):
             last: Attribution | None = None
             for qi, q in enumerate(quotes):
                 attr = self.attribute(q, quotes) or self.label(q, ps)
-                if attr is None and qi > 0 and last is not None:
+                own = self.cue_seen   # its own sentence attributes it (maybe to no one we know): not the last speaker
+                if attr is None and qi > 0 and last is not None and not own:
                     attr = Attribution(last.speaker, last.cue, last.cue_span, last.confidence * 0.95,
-                                       "quotes.interrupted")
-                if attr is None and qi == 0 and prev is not None and self._starts_paragraph(q, ps):
-                    attr = Attribution(prev.speaker, prev.cue, prev.cue_span, 0.8, "quotes.continued")
+                                       "quotes.interrupted", last.ref)
+                if attr is None and qi == 0 and prev is not None and self._starts_paragraph(q, ps) and not own:
+                    attr = Attribution(prev.speaker, prev.cue, prev.cue_span, 0.8, "quotes.continued", prev.ref)
                 if attr is None:
                     attr = self.colon_subject(q)
                 if attr is None:
                     attr = self.pull_quote(q, ps, pe, pi, paragraphs)
+                if attr is None and pi > 0 and self._standalone(q, ps, pe):
+                    attr = self.context_speaker(q, paragraphs[pi - 1])
+                if attr is None and q.open_mark < self.skip_before:
+                    attr = self.headline_speaker(ps, pe)
                 if attr is None and self._standalone(q, ps, pe):
                     orphans.append(q)
                 if attr is None or self.is_scare(q):
                     continue
                 last = attr
-                out.append(Quote(attr.speaker, Span(q.start, q.end, self.text[q.start:q.end]), "direct",
-                                 attr.cue, attr.cue_span, round(attr.confidence, 2), attr.rule))
+                self.emit(out, Quote(attr.speaker, Span(q.start, q.end, self.text[q.start:q.end]), "direct",
+                                     attr.cue, attr.cue_span, round(attr.confidence, 2), attr.rule), attr.ref)
             # A paragraph whose quote has an attribution lends it to a next paragraph
             # that opens with a quotation mark (multi-paragraph quotes).
             prev = last if quotes and last is not None else None
         return out + self.crossheads(orphans, out)
+
+    def context_speaker(self, q: Quoted, before) -> Attribution | None:
+        """A paragraph that is one quote, with no attribution, after a paragraph whose last sentence is
+        about a person: that person speaks, when the quote is in the first person ("X has won the seat." /
+        "“I feel humbled.”") or that sentence reports the person's words ("X said the campaign was fun." /
+        "“The extra campaign, a lot more connections.”")."""
+        (bs, be), quotes = before
+        if any(x.open_mark <= bs + 1 and x.end >= be - 2 for x in quotes):
+            return None   # the paragraph before is a quote itself
+        sent = self.sentence_at(max(bs, be - 1))
+        span = self.doc.char_span(*sent, alignment_mode="expand") if sent else None
+        root = span.root if span is not None else None
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+        g = self.names.resolve(subj) if subj is not None and root.pos_ in ("VERB", "AUX") else None
+        if g is None or self.names.kinds[g] != PERSON or self.names.is_anonymous(g):
+            return None
+        if not FIRST_PERSON.search(self.text[q.start:q.end]) and self.lex.speech.get(root.lemma_.lower()) != "say":
+            return None   # (in the speaker's own voice, or after a sentence that reports the speaker's words)
+        return Attribution(g, "", None, 0.6, "quotes.context")
+
+    def headline_speaker(self, ps: int, pe: int) -> Attribution | None:
+        """A quote in a headline that names one person ("X wins by landslide - 'I feel humbled'"): theirs."""
+        span = self.doc.char_span(ps, pe, alignment_mode="expand")
+        people = {g for t in span or [] for g in [self.names.entity_at(t.i)]
+                  if g is not None and self.names.kinds[g] == PERSON and t.idx not in self.quoted}
+        return Attribution(people.pop(), "", None, 0.6, "quotes.headline") if len(people) == 1 else None
 
     def _starts_paragraph(self, q: Quoted, ps: int) -> bool:
         return self.text[ps:q.open_mark].strip() == ""
@@ -53,6 +86,7 @@ class DirectQuotes(QuoteFinder):
 
     def attribute(self, q: Quoted, quotes: list[Quoted]) -> Attribution | None:
         """The speech verb nearest to q in its sentence, outside quotes, with a resolvable speaker."""
+        self.cue_seen = False
         first, last = self.sentence_at(q.open_mark), self.sentence_at(max(q.open_mark, q.end - 1))
         if first is None or last is None:
             return None
@@ -65,15 +99,17 @@ class DirectQuotes(QuoteFinder):
             distance = q.open_mark - t.idx if t.idx < q.start else t.idx - q.end
             if best is None or distance < best[0]:
                 best = (distance, t)
+        self.cue_seen = best is not None   # (a cue in the quote's own sentence: no other attribution)
         if best is None:
             return None
         verb = best[1]
         speaker, subj = self.speaker_of(verb)
-        if speaker is None or (subj is not None and q.open_mark <= subj.idx < q.end):
+        ref = self.role_ref(subj) if speaker is None else None
+        if (speaker is None and ref is None) or (subj is not None and q.open_mark <= subj.idx < q.end):
             return None  # no speaker, or the quoted words are the subject ("an alleged 'source' claimed")
         cue, cue_span = self.cue_text(verb)
         pronoun = subj is not None and subj.pos_ == "PRON"
-        return Attribution(speaker, cue, cue_span, 0.9 * (0.9 if pronoun else 1.0), "quotes.direct")
+        return Attribution(-1 if ref else speaker, cue, cue_span, 0.9 * (0.9 if pronoun else 1.0), "quotes.direct", ref)
 
     def label(self, q: Quoted, ps: int) -> Attribution | None:
         """Transcript style: "Clinton: “...” Bush: “...”" — a name and a colon right before the quote."""

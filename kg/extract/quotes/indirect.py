@@ -26,7 +26,8 @@ class IndirectQuotes(QuoteFinder):
             if content is None:
                 continue
             speaker, subj = self.speaker_of(t)
-            if speaker is None:
+            ref = self.role_ref(subj) if speaker is None else None
+            if speaker is None and ref is None:
                 continue
             if subj is not None and content.start <= subj.i < content.end:
                 content = self._without(content, t, subj)   # "The plan, X said, is flawed"
@@ -39,8 +40,8 @@ class IndirectQuotes(QuoteFinder):
                 continue   # all but a quoted fragment: the direct quote says it
             cue, cue_span = self.cue_text(t)
             conf = 0.7 * (0.9 if subj is not None and subj.pos_ == "PRON" else 1.0)
-            out.append(Quote(speaker, Span(s, e, self.text[s:e]), "mixed" if mixed else "indirect",
-                             cue, cue_span, round(conf, 2), "quotes.indirect"))
+            self.emit(out, Quote(-1 if ref else speaker, Span(s, e, self.text[s:e]), "mixed" if mixed else "indirect",
+                                 cue, cue_span, round(conf, 2), "quotes.indirect"), ref)
         return out
 
     def content_of(self, verb: Token) -> SpacySpan | None:
@@ -106,7 +107,22 @@ class IndirectQuotes(QuoteFinder):
             of = [c for c in list(verb.children) + list(objs[0].children) if c.dep_ == "prep" and c.lower_ in ("of", "for")]
             if of:
                 return objs[0].left_edge.i, max(of[0].right_edge.i, objs[0].right_edge.i) + 1
-        return self.parenthetical(verb)
+        return self.late_that(verb) or self.parenthetical(verb)
+
+    def late_that(self, verb: Token) -> tuple[int, int] | None:
+        """"said on Friday during a visit to the port that she may wait": a "that" clause the parser
+        hung on the last noun of the phrases between; the clause runs to the end of the sentence."""
+        sent = verb.sent
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+        if not preps or any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        reach = max(t.i for p in preps for t in p.subtree)
+        k = next((t.i for t in self.toks[preps[0].i:reach + 1] if t.lower_ == "that" and t.dep_ in ("mark", "dobj", "nsubj")
+                  and t.head.dep_ == "relcl"), None)
+        if k is None:
+            return None
+        end = max(t.i for t in self.toks[k].head.subtree) + 1
+        return (k + 1, min(end, sent.end)) if end - k >= 3 else None   # (the clause, without its "that")
 
     def parenthetical(self, verb: Token) -> tuple[int, int] | None:
         """"The plan, Tom Baker said, is flawed": the sentence around ", X said,"."""

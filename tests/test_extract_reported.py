@@ -1,0 +1,94 @@
+"""Reported speech and speakers as news of any country writes them, one family per case: the cue
+verbs beyond "said", headlines and transcript labels, stances ("endorsed X", "called for Y"), and
+speakers found as a reader finds them (pronouns by gender, role nouns, organisations). Each case is
+an invented text and one (words, speaker) it must give. Names are invented."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract_quotes import said
+
+CUES = [
+    ("warned", "Nora Bell warned that the hospital would close within a year.",
+     ("the hospital would close within a year", "Nora Bell")),
+    ("insisted", "Tom Reyes insisted the party had done nothing wrong.", ("the party had done nothing wrong", "Tom Reyes")),
+    ("admitted", "Tom Reyes admitted he had misjudged the mood of the voters.",
+     ("he had misjudged the mood of the voters", "Tom Reyes")),
+    ("denied", "Tom Reyes denied that he had broken any rules.", ("he had broken any rules", "Tom Reyes")),
+    ("urged", "Nora Bell urged voters to turn out on Thursday.", ("voters to turn out on Thursday", "Nora Bell")),
+    ("told reporters", "Nora Bell told reporters on Monday that the deal was dead.", ("the deal was dead", "Nora Bell")),
+    ("wrote on social media", "Nora Bell wrote on Twitter that the result was a disgrace.",
+     ("the result was a disgrace", "Nora Bell")),
+    ("in a statement", "In a statement, the Harbour Trust said the sale would go ahead.",
+     ("the sale would go ahead", "Harbour Trust")),
+    ("announced", "Nora Bell announced she would stand down at the next election.",
+     ("she would stand down at the next election", "Nora Bell")),
+    ("promised", "Tom Reyes promised that taxes would not rise.", ("taxes would not rise", "Tom Reyes")),
+    ("short clause", "Tom Reyes later said he was joking.", ("he was joking", "Tom Reyes")),
+    ("a verb between subject and clause", "Nora Bell said on Friday during a visit to the port that she may wait.",
+     ("she may wait", "Nora Bell")),
+    ("a clause the parser reads as an object", "Nora Bell said her own polling and other research show the "
+     "plan is popular.", ("her own polling and other research show the plan is popular", "Nora Bell")),
+    # stances news reports as speech: what someone called for, vowed, cited
+    ("called for", "Nora Bell called for an inquiry into the sale of the port.",
+     ("an inquiry into the sale of the port", "Nora Bell")),
+    ("called on someone to", "The Harbour Trust called on the council to publish the contract.",
+     ("to publish the contract", "Harbour Trust")),
+    ("vowed to", "Tom Reyes vowed to fight the closure of the hospital.", ("to fight the closure of the hospital", "Tom Reyes")),
+    ("cited", "Nora Bell cited the closure of the hospital as the reason for her win.",
+     ("the closure of the hospital as the reason for her win", "Nora Bell")),
+    # headlines and labelled lines
+    ("headline: name, colon", "Reyes: Harbour Deal Is Dead.\n\nTom Reyes spoke to the council on Monday.",
+     ("Harbour Deal Is Dead", "Tom Reyes")),
+    ("headline: name says", "Nora Bell Says She Will Run Again.\n\nNora Bell told supporters on Monday she would run.",
+     ("She Will Run Again", "Nora Bell")),
+    ("headline: ..., name says", "Harbour Deal Is Dead, Tom Reyes Says.\n\nTom Reyes spoke to the council.",
+     ("Harbour Deal Is Dead", "Tom Reyes")),
+    ("transcript label without quote marks", "The two spoke on air.\n\nNORA BELL: We will not give up the port.\n\n"
+     "TOM REYES: Nobody asked you to.", ("We will not give up the port.", "Nora Bell")),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", CUES, ids=[c[0] for c in CUES])
+def test_cue(extract, name, text, expected):
+    assert expected in said(extract(text))
+
+
+SPEAKERS = [
+    ("pronoun by gender, not the nearest name", "Nora Bell beat Tom Reyes by 300 votes. Reyes conceded early. "
+     "She said the result showed the town wanted change.", ("the result showed the town wanted change", "Nora Bell")),
+    ("the subject of the last attribution", "Nora Bell said the count was fair. Tom Reyes was not there. "
+     "She added that a recount was not needed.", ("a recount was not needed", "Nora Bell")),
+    ("a role noun for the person the article gives that role", "Nora Bell won the Kelvale by-election for "
+     "Labour. Tom Reyes, the Conservative candidate, came second. The new MP said the result was historic.",
+     ("the result was historic", "Nora Bell")),
+    ("a candidate by party", "Nora Bell won the seat for Labour. Tom Reyes, the Conservative candidate, came "
+     "second. The Tory candidate said he would stand again.", ("he would stand again", "Tom Reyes")),
+    ("a spokesperson for an organisation", "A spokesperson for the Harbour Trust said the sale would go ahead.",
+     ("the sale would go ahead", "Harbour Trust")),
+    ("the party said", "The Green Party held its conference in Leeds. The party said its membership had doubled.",
+     ("its membership had doubled", "Green Party")),
+    ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
+     ("the count was fair", "Sarah Green")),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", SPEAKERS, ids=[c[0] for c in SPEAKERS])
+def test_speaker(extract, name, text, expected):
+    assert expected in said(extract(text))
+
+
+NEVER = [
+    ("the reporter's own sentence", "The harbour deal is dead. Nora Bell is the council leader."),
+    ("a speaker who is not an entity", "Critics said the harbour deal was dead."),
+    ("a stance with only a pronoun", "Tom Reyes cited it."),
+    ("a position stated as a fact", "Nora Bell endorsed Tom Reyes for mayor and opposed the new road."),
+    ("a seat defended", "Tom Reyes was defending a majority of 20,137."),
+    ("a results line with a colon", "Results\n\nGreen Party: 240 (19.8%)\n\nLabour Party: 142 (11.7%)"),
+    ("a headline with no speaker", "Harbour Deal Is Dead.\n\nThe council met on Monday."),
+]
+
+
+@pytest.mark.parametrize("name,text", NEVER, ids=[c[0] for c in NEVER])
+def test_not_a_quote(extract, name, text):
+    assert said(extract(text)) == set()
