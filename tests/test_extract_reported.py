@@ -29,6 +29,20 @@ CUES = [
      ("she may wait", "Nora Bell")),
     ("a clause the parser reads as an object", "Nora Bell said her own polling and other research show the "
      "plan is popular.", ("her own polling and other research show the plan is popular", "Nora Bell")),
+    ("a subject shared with a passive verb before", "Tom Reyes was forced into a retreat and said that his "
+     "words had been twisted.", ("his words had been twisted", "Tom Reyes")),
+    ("told an audience somewhere that", "Nora Bell told the audience at her rally for nurses that the ward "
+     "would stay open.", ("the ward would stay open", "Nora Bell")),
+    ("said and a gerund clause", "Tom Reyes said seeing so many volunteers at the count was a relief.",
+     ("seeing so many volunteers at the count was a relief", "Tom Reyes")),
+    ("an aside between dashes", "Nora Bell played down the row — which has split the council — and said it "
+     "would pass.", ("it would pass", "Nora Bell")),
+    ("as someone noted", "The deal will cost the town millions, as Nora Bell noted on Tuesday.",
+     ("The deal will cost the town millions", "Nora Bell")),
+    ("described as", "Nora Bell described her time in office as hard but rewarding.",
+     ("her time in office as hard but rewarding", "Nora Bell")),
+    ("a clause with a quoted fragment", "Tom Reyes said the plan was “a disgrace” and would be dropped.",
+     ("the plan was “a disgrace” and would be dropped", "Tom Reyes")),
     # stances news reports as speech: what someone called for, vowed, cited
     ("called for", "Nora Bell called for an inquiry into the sale of the port.",
      ("an inquiry into the sale of the port", "Nora Bell")),
@@ -68,6 +82,8 @@ SPEAKERS = [
      ("the sale would go ahead", "Harbour Trust")),
     ("the party said", "The Green Party held its conference in Leeds. The party said its membership had doubled.",
      ("its membership had doubled", "Green Party")),
+    ("a name between the quote and a verb the parser left without a subject", "“We back the plan,” Nora "
+     "Bell III, founder of the Harbour Trust, tells the Gazette.", ("We back the plan,", "Nora Bell III")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
      ("the count was fair", "Sarah Green")),
 ]

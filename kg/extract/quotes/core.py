@@ -126,7 +126,7 @@ class QuoteFinder:
             return (self.names.resolve(objs[0]), objs[0]) if objs else (None, None)
         t = verb
         for _ in range(5):
-            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            subj = [c for c in t.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and t is not verb)]
             if subj:
                 s = subj[0]
                 if s.lower_ in RELATIVE and t.dep_ == "relcl":
@@ -182,5 +182,6 @@ class QuoteFinder:
     def _clause_break(self, a: Token, b: Token) -> bool:
         """A dash, semicolon or colon between two words: a speaker is not looked for across it."""
         lo, hi = sorted((a.i, b.i))
-        return any(t.text in ("–", "—", ";", ":") for t in self.toks[lo + 1:hi])
+        marks = [t.text for t in self.toks[lo + 1:hi] if t.text in ("–", "—", ";", ":")]
+        return bool(marks) and not (len(marks) == 2 and marks[0] == marks[1] and marks[0] in "–—")   # (a pair of dashes sets off an aside)
 

@@ -8,6 +8,8 @@ from spacy.tokens import Span as SpacySpan, Token
 from ...model import Quote, Span
 from .core import CHARGE, CLAUSE_ONLY, NOT_CLAUSE, OBJECT_CLAUSE, SAY_LIKE, STOP, QuoteFinder
 
+TELL_LIKE = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure"}   # (a hearer as the object)
+
 
 class IndirectQuotes(QuoteFinder):
     """Indirect quotes (a mixin of the article's quote finder)."""
@@ -18,7 +20,7 @@ class IndirectQuotes(QuoteFinder):
         speech, lemmas, lowers = self.lex.speech, self.names.lemmas, self.names.lowers
         # Verbs of saying and "according (to)": the only cues that report speech here.
         cues = (i for i, verb in enumerate(self.speech_verb)
-                if (verb and (speech.get(lemmas[i]) == "say" or lemmas[i] in SAY_LIKE)) or lowers[i] == "according")
+                if (verb and (speech.get(lemmas[i]) in ("say", "describe") or lemmas[i] in SAY_LIKE)) or lowers[i] == "according")
         for t in map(self.toks.__getitem__, cues):
             if t.idx < self.skip_before or t.idx in quoted or not self.is_cue(t):
                 continue
@@ -36,7 +38,7 @@ class IndirectQuotes(QuoteFinder):
             outside = [w for w in content if w.idx not in quoted and w.is_alpha and w.lower_ not in STOP]
             s, e = content.start_char, content.end_char
             mixed = any(c in quoted for c in range(s, e))
-            if len(outside) < (3 if mixed else 1):
+            if len(outside) < (3 if mixed and speech.get(lemmas[t.i]) == "describe" else 1):
                 continue   # all but a quoted fragment: the direct quote says it
             cue, cue_span = self.cue_text(t)
             conf = 0.7 * (0.9 if subj is not None and subj.pos_ == "PRON" else 1.0)
@@ -94,6 +96,9 @@ class IndirectQuotes(QuoteFinder):
             sub = list(comps[0].subtree)
             return sub[0].i, sub[-1].i + 1
         objs = [c for c in verb.children if c.dep_ == "dobj"]
+        gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
+        if gerund is not None and not objs and lemma in CLAUSE_ONLY and gerund.right_edge.i - gerund.i >= 2:
+            return gerund.left_edge.i, gerund.right_edge.i + 1   # "said seeing so many officers was welcome"
         if objs and lemma in CLAUSE_ONLY and objs[0].pos_ not in ("PRON", "NUM") and objs[0].lower_ not in NOT_CLAUSE:
             lo = objs[0].left_edge.i
             hi = max((t.i for t in verb.subtree if t.i > verb.i and t.dep_ != "punct"), default=lo) + 1
@@ -103,22 +108,47 @@ class IndirectQuotes(QuoteFinder):
             xcomp = [c for c in list(objs[0].children) + list(verb.children) if c.dep_ in ("xcomp", "ccomp")]
             if xcomp:
                 return objs[0].left_edge.i, xcomp[0].right_edge.i + 1
+        if objs and self.lex.speech.get(lemma) == "describe" and objs[0].i > verb.i:
+            # "called the plan “a disgrace”", "described the result as a shock": what and how
+            how = [c for c in verb.children if c.i > objs[0].i and (c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or
+                                                                      c.left_edge.lower_ == "as")]
+            if how and not (objs[0].pos_ == "PRON" and how[0].right_edge.i - how[0].i < 1):
+                return objs[0].left_edge.i, how[0].right_edge.i + 1
         if objs and lemma in CHARGE:   # "accused the mayor of lying"
             of = [c for c in list(verb.children) + list(objs[0].children) if c.dep_ == "prep" and c.lower_ in ("of", "for")]
             if of:
                 return objs[0].left_edge.i, max(of[0].right_edge.i, objs[0].right_edge.i) + 1
-        return self.late_that(verb) or self.parenthetical(verb)
+        return self.late_that(verb) or self.as_reported(verb) or self.parenthetical(verb)
+
+    def as_reported(self, verb: Token) -> tuple[int, int] | None:
+        """"As the Times reported, the deal collapsed" and "the deal collapsed, as X noted": the clause
+        the "as" clause hangs off."""
+        if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return None
+        own = {t.i for t in verb.subtree}
+        rest = [t.i for t in verb.head.subtree if t.i not in own]
+        runs, run = [], []
+        for i in rest:
+            if run and i != run[-1] + 1:
+                runs.append(run)
+                run = []
+            run.append(i)
+        runs.append(run)
+        best = max(runs, key=len)
+        return (best[0], best[-1] + 1) if len(best) >= 3 else None
 
     def late_that(self, verb: Token) -> tuple[int, int] | None:
         """"said on Friday during a visit to the port that she may wait": a "that" clause the parser
         hung on the last noun of the phrases between; the clause runs to the end of the sentence."""
         sent = verb.sent
         preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
-        if not preps or any(c.dep_ == "dobj" for c in verb.children):
+        preps += [p for c in verb.children if c.dep_ == "dobj" and verb.lemma_.lower() in TELL_LIKE
+                  for p in c.children if p.dep_ == "prep"]   # "told the audience at his rally that ..."
+        if not preps or any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() not in TELL_LIKE:
             return None
         reach = max(t.i for p in preps for t in p.subtree)
         k = next((t.i for t in self.toks[preps[0].i:reach + 1] if t.lower_ == "that" and t.dep_ in ("mark", "dobj", "nsubj")
-                  and t.head.dep_ == "relcl"), None)
+                  and t.head.dep_ in ("relcl", "acl")), None)
         if k is None:
             return None
         end = max(t.i for t in self.toks[k].head.subtree) + 1
