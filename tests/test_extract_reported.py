@@ -84,6 +84,12 @@ SPEAKERS = [
      ("its membership had doubled", "Green Party")),
     ("a name between the quote and a verb the parser left without a subject", "“We back the plan,” Nora "
      "Bell III, founder of the Harbour Trust, tells the Gazette.", ("We back the plan,", "Nora Bell III")),
+    ("a candidate's campaign", "Nora Bell spoke in Leeds. The Bell campaign said she would stay in the race.",
+     ("she would stay in the race", "Bell campaign")),
+    ("a paper's short name", "The Redford Chronicle ran the story first. The Chronicle said the mayor would resign.",
+     ("the mayor would resign", "Redford Chronicle")),
+    ("a description before the name", "Billionaire Tom Reyes said he would fund the stadium.",
+     ("he would fund the stadium", "Tom Reyes")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
      ("the count was fair", "Sarah Green")),
 ]

@@ -122,9 +122,10 @@ class MentionSources:
             while label == "PERSON" and e - s > 1 and self.pos[s] in ("ADP", "SCONJ", "CCONJ") \
                     and self.lowers[s] not in NAME_PARTICLES:
                 s += 1
-            # Nor a title or a dash before it: "MPs - Jane Doe, John Roe".
+            # Nor a title, a description or a dash before it: "MPs - Jane Doe", "Billionaire Jane Doe".
             while label == "PERSON" and e - s > 1 and (texts[s] in ("-", "–", "—") or
-                                                       (self.lex.role([self.lowers[s].rstrip("s")]) and not self.honorifics[s])):
+                                                       (self.lex.role([self.lowers[s].rstrip("s")]) and not self.honorifics[s])
+                                                       or (e - s > 2 and self.lowers[s] in self.lex.person_nouns)):
                 s += 1
             # Nor an honorific at its end ("Tory Treasurer Lord" before "Ashcroft").
             while e - s > 1 and self.honorifics[e - 1] and label != "PERSON":

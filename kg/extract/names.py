@@ -17,7 +17,7 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, POS, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
-from ..model import TIE_ORDER, ORG_KINDS, ORGANIZATION, PERSON, PLACE, LocalEntity, Span
+from ..model import MEDIA, TIE_ORDER, ORG_KINDS, ORGANIZATION, PERSON, PLACE, LocalEntity, Span
 from .coref import NOMINALS, Coreference
 from .kinds import KindVotes
 from .lexicon import fold, lexicon, plain
@@ -170,6 +170,12 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
         # "Kingston" for "Kingston and Surbiton": the first word of a compound place name.
         compounds = {g[0].words[0]: i for i, g in enumerate(self.groups)
                      if kinds[i] == PLACE and len(g[0].words) >= 3 and g[0].words[1].lower() in ("and", "&")}
+        # "the Times" for "the Example Times": an organisation's last word, when one organisation ends so.
+        endings: dict[str, set[int]] = defaultdict(set)
+        for i, g in enumerate(self.groups):
+            if kinds[i] in ORG_KINDS and g and len(g[0].words) >= 2 and g[0].words[-1][:1].isupper():
+                endings[g[0].words[-1]].add(i)
+        short_forms = {w: next(iter(gs)) for w, gs in endings.items() if len(gs) == 1}
         for m in self.mentions:
             target = None
             if m.handle:
@@ -179,6 +185,11 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
                 target = self._partial_name_target(m, by_word, kinds)
                 if target is None:
                     target = compounds.get(m.text)
+                if target is None and kinds[m.group] != PERSON:   # "the Times" after "the Example Times"
+                    target = short_forms.get(m.text)
+            elif m.org is not None and m.org.kind == MEDIA and short_forms.get(m.words[-1], m.group) != m.group and \
+                    len(m.words) <= 2 and self.groups[short_forms[m.words[-1]]][0].org is not m.org:
+                target = short_forms[m.words[-1]]   # "the Times" after "the New York Times"
             elif len(m.words) == 1 and m.text.isupper() and len(m.text) >= 2:
                 target = acronyms.get(m.text)
             if target is not None and target != m.group:
@@ -283,7 +294,7 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
         return max(total, key=lambda k: (total[k], -TIE_ORDER.index(k) if k in TIE_ORDER else -99))
 
     def _best_name(self, group: list[Mention], kind: str) -> str:
-        org = next((m.org for m in group if m.org), None)
+        org = max((m.org for m in group if m.org), key=lambda o: len(o.name), default=None)   # (not "the Times")
         if org:
             return org.name
         plain = [m.text for m in group if not m.handle] or [group[0].text]
@@ -361,6 +372,11 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
         low = tok.lower_
         if tok.i in self.pronouns:
             return self.pronouns[tok.i]
+        if low == "campaign":   # "the Doe campaign", "Doe's campaign": an organisation of its own
+            owner = next((g for c in tok.children if c.dep_ in ("compound", "poss")
+                          for g in [self.entity_at(c.i)] if g is not None and self.kinds[g] == PERSON), None)
+            if owner is not None:
+                return self.add_entity(f"{self.names[owner].split()[-1]} campaign", ORGANIZATION)
         if low in NOMINALS and any(c.lower_ in ("the", "this", "that") for c in tok.children):
             return self._antecedent(tok.i, None, NOMINALS[low], window=800)
         # A name inside the phrase: "Labour leader Jane Doe", "a spokesman for X".
