@@ -84,6 +84,12 @@ SPEAKERS = [
      ("its membership had doubled", "Green Party")),
     ("a name between the quote and a verb the parser left without a subject", "“We back the plan,” Nora "
      "Bell III, founder of the Harbour Trust, tells the Gazette.", ("We back the plan,", "Nora Bell III")),
+    ("two people of one surname: the one the article is about", "Nora Bell won the primary.\n\nTom Bell "
+     "campaigned for her on Monday.\n\nBell said the result showed voters wanted change.",
+     ("the result showed voters wanted change", "Nora Bell")),
+    ("two people of one surname: the one just named", "Nora Bell won the primary.\n\nTom Bell campaigned "
+     "for her on Monday. Bell said the result showed voters wanted change.",
+     ("the result showed voters wanted change", "Tom Bell")),
     ("a candidate's campaign", "Nora Bell spoke in Leeds. The Bell campaign said she would stay in the race.",
      ("she would stay in the race", "Bell campaign")),
     ("a paper's short name", "The Redford Chronicle ran the story first. The Chronicle said the mayor would resign.",

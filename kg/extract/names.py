@@ -93,6 +93,7 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
     def _quoted_tokens(self) -> set[int]:
         """Tokens that start inside a quotation."""
         self.paragraphs = scan(self.text)   # each paragraph with its quotations; the quote finder reuses them
+        self._paragraph_starts = [ps for (ps, _), _ in self.paragraphs]
         out: set[int] = set()
         for _, quotes in self.paragraphs:
             for q in quotes:
@@ -277,8 +278,15 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
             pool = plain if m.start not in self.quoted and plain else pool
             if pool:
                 before = [x for x in pool if x[0] < m.start]
-                return (max(before) if before else min(pool))[1]
+                near = max(before) if before else min(pool)
+                if len({g for _, g in pool}) > 1 and before and self._paragraph_of(near[0]) != self._paragraph_of(m.start):
+                    return min(before)[1]   # two people of one surname: away from the other, the one named first
+                return near[1]
         return None
+
+    def _paragraph_of(self, i: int) -> int:
+        """The index of the paragraph token ``i`` is in."""
+        return bisect_left(self._paragraph_starts, self.starts[i] + 1) - 1
 
     def _vote(self, group: list[Mention]) -> str:
         org = next((m.org for m in group if m.org), None)
