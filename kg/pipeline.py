@@ -13,7 +13,7 @@ import resource
 import time
 from collections import Counter
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -148,12 +148,15 @@ def stage(report: BuildReport, name: str):
 
 def build(paths: list[str | Path] | None = None, out: str | Path = "exports", model: str | None = None,
           progress: Progress | None = None, view: bool = True, fresh: bool = False, workers: int = 1,
-          scheduler: str | None = None) -> BuildReport:
+          scheduler: str | None = None, min_confidence: float = 0.0) -> BuildReport:
     """Build the knowledge graph of ``paths`` into ``out``; see BuildReport for what happened.
 
     When ``out`` already holds a store, its articles are kept (see kg.incremental) unless ``fresh``.
     Parsing and extraction run in ``workers`` processes, or on the Dask cluster at ``scheduler``.
+    Quotations, memberships and outcomes with a confidence below ``min_confidence`` are left out.
     """
+    if not 0.0 <= min_confidence <= 1.0:
+        raise ValueError(f"the minimum confidence must be between 0 and 1, not {min_confidence}")
     started = time.perf_counter()
     report = BuildReport()
     with stage(report, "load model"):
@@ -171,7 +174,7 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
         gc.set_threshold(20_000, 20, 100)
         facts = list(with_cache(articles, cache, extract, report.counts, timings=report.timings))
         settle()
-        _reduce(facts, out, cache, extract, report, progress, view, fresh)
+        _reduce(facts, out, cache, extract, report, progress, view, fresh, min_confidence)
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
@@ -181,8 +184,15 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
     return report
 
 
+def confident(facts: ArticleFacts, minimum: float) -> ArticleFacts:
+    """An article's facts without those whose confidence is below ``minimum``."""
+    return replace(facts, quotes=tuple(q for q in facts.quotes if q.confidence >= minimum),
+                   memberships=tuple(m for m in facts.memberships if m.confidence >= minimum),
+                   outcomes=tuple(o for o in facts.outcomes if o.confidence >= minimum))
+
+
 def _reduce(facts: list[ArticleFacts], out: Path, cache: Cache, extract, report: BuildReport,
-            progress: Progress | None, view: bool, fresh: bool) -> None:
+            progress: Progress | None, view: bool, fresh: bool, min_confidence: float = 0.0) -> None:
     """Resolution and everything after it: the graph, its files, the store, facts.json and the view."""
     report.articles = len(facts)
     if not facts:
@@ -191,6 +201,8 @@ def _reduce(facts: list[ArticleFacts], out: Path, cache: Cache, extract, report:
     with build_lock(out):
         facts, merged = merge(facts, [] if fresh else held_articles(out / "store"), cache, extract)
         report.notes += merged.stale
+        if min_confidence > 0:
+            facts = [confident(f, min_confidence) for f in facts]
         report.counts.update({"earlier": merged.kept + merged.reparsed, "replaced": merged.replaced,
                               "stored": len(facts)})
         if progress:

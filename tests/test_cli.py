@@ -1,6 +1,8 @@
 """The command line: help for every command, one-line errors, exit statuses."""
 from __future__ import annotations
 
+import json
+
 from conftest import run_kg
 from kg.cli import parser
 
@@ -38,3 +40,24 @@ def test_bad_sparql_is_a_one_line_error(seed_build):
 def test_query_without_a_store_says_so(tmp_path):
     proc = run_kg("query", "ASK {}", "--store", str(tmp_path / "none"))
     assert proc.returncode == 2 and "kg build" in proc.stderr
+
+
+def test_min_confidence_leaves_out_the_less_certain_facts(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Council vote\n\n“We will win this,” said Jane Doe, the council leader. Later Jane Doe "
+                       "said the budget was balanced. The Harbour Trust called for an inquiry into the sale.\n",
+                       encoding="utf-8")
+    counts = {}
+    for level in ("0", "0.85"):
+        out = tmp_path / level
+        proc = run_kg("build", str(article), "--out", str(out), "--no-view", "-q", "--min-confidence", level)
+        assert proc.returncode == 0, proc.stderr
+        quotes = json.loads((out / "facts.json").read_text(encoding="utf-8"))["quotes"]
+        assert all(q["confidence"] >= float(level) and q["rule"] for q in quotes)
+        counts[level] = len(quotes)
+    assert counts["0"] > counts["0.85"] >= 1
+
+
+def test_min_confidence_out_of_range_is_a_one_line_error(tmp_path):
+    proc = run_kg("build", "--min-confidence", "1.5", "--out", str(tmp_path))
+    assert proc.returncode != 0 and len(proc.stderr.strip().splitlines()) == 1 and "between 0 and 1" in proc.stderr

@@ -20,6 +20,8 @@ KINDS = [
     ("a lone name after 'in'", "Turnout was low in Caldmoor this year.", ("Caldmoor", "Place")),
     ("a lone name after 'Place,'", "The hall in Harlow, Caldmoor was full.", ("Caldmoor", "Place")),
     ("a city is still a place", "The rally was held in Kansas City on Friday.", ("Kansas City", "Place")),
+    ("a country that ends a party's name is still a country", "The Green Union of Portugal won a seat. "
+     "Portugal recorded its highest turnout.", ("Portugal", "Place")),
     # people by what is said of them
     ("a name before a bracketed party", "Jane Doe (Lab) spoke first.", ("Jane Doe", "Person")),
     ("a name with an honorific", "Mr Quill said nothing.", ("Quill", "Person")),

@@ -55,9 +55,10 @@ QUERIES = {
                                    "?x org:member ?person ; kg:roleLabel ?role ; kg:temporalStatus ?status . "
                                    "OPTIONAL { ?x org:organization ?org } OPTIONAL { ?x kg:observedAt ?seen }"),
     "quotes": """
-        SELECT ?q ?speaker ?text ?type ?cue ?conf ?art ?file ?start ?end WHERE { GRAPH ?g {
+        SELECT ?q ?speaker ?text ?type ?cue ?conf ?rule ?art ?file ?start ?end WHERE { GRAPH ?g {
             ?q a kg:Quotation ; schema:creator ?speaker ; schema:text ?text ; kg:quoteType ?type ;
                kg:cue ?cue ; kg:confidence ?conf ; schema:isPartOf ?art ; prov:wasDerivedFrom ?ev .
+            OPTIONAL { ?q kg:extractor ?rule }
             ?art kg:fileName ?file .
             ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end } }""",
     "events": f"""
@@ -122,7 +123,7 @@ def quotes(rows: Rows) -> list[dict]:
     out = [{"speaker": iri.entity_id(r["speaker"]), "text": r["text"],
             "kind": "direct" if kinds[r["type"]] == "direct" else "indirect",
             "file": r["file"], "start": int(r["start"]), "end": int(r["end"]), "cue": r["cue"],
-            "confidence": float(r["conf"])} for r in rows["quotes"]]
+            "confidence": float(r["conf"]), "rule": r["rule"] or ""} for r in rows["quotes"]]
     return sorted(out, key=lambda q: (q["file"], q["start"], q["end"], q["kind"]))
 
 

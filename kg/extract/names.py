@@ -174,7 +174,8 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
         # "the Times" for "the Example Times": an organisation's last word, when one organisation ends so.
         endings: dict[str, set[int]] = defaultdict(set)
         for i, g in enumerate(self.groups):
-            if kinds[i] in ORG_KINDS and g and len(g[0].words) >= 2 and g[0].words[-1][:1].isupper():
+            if kinds[i] in ORG_KINDS and g and len(g[0].words) >= 2 and g[0].words[-1][:1].isupper() \
+                    and self.lex.country(g[0].words[-1]) is None:   # (not "Britain" for "Workers Party of Britain")
                 endings[g[0].words[-1]].add(i)
         short_forms = {w: next(iter(gs)) for w, gs in endings.items() if len(gs) == 1}
         for m in self.mentions:
@@ -186,7 +187,7 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
                 target = self._partial_name_target(m, by_word, kinds)
                 if target is None:
                     target = compounds.get(m.text)
-                if target is None and kinds[m.group] != PERSON:   # "the Times" after "the Example Times"
+                if target is None and kinds[m.group] in ORG_KINDS:   # "the Times" after "the Example Times"
                     target = short_forms.get(m.text)
             elif m.org is not None and m.org.kind == MEDIA and short_forms.get(m.words[-1], m.group) != m.group and \
                     len(m.words) <= 2 and self.groups[short_forms[m.words[-1]]][0].org is not m.org:

@@ -157,6 +157,7 @@ _BYLINE = re.compile(r"^\s*By ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})\s*$")
 _BIO = re.compile(r"^\s*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}) (?:is|was) (?:a|an|the|co-|\w+ (?:of|at|for)\b)")
 _QUOTES = "\"“”‘’'"
 TITLE_LIMIT = 300   # a longer first line is a paragraph, not a headline
+_SENTENCES = re.compile(r"[a-z]{3}[.!?][”\"’']?\s+[A-Z“\"‘]")   # nor is a line of two sentences ("Mr. X" is one)
 
 
 def header_metadata(clean: str, filename: str) -> dict[str, str | None]:
@@ -170,7 +171,7 @@ def header_metadata(clean: str, filename: str) -> dict[str, str | None]:
     for line in lines[:8]:
         line = re.sub(r"^date\s+\S+\s+", "", line, flags=re.I)
         if len(line.split()) >= 3 and not (find_date(line) and len(line.split()) <= 6):
-            if len(line) <= TITLE_LIMIT:
+            if len(line) <= TITLE_LIMIT and not _SENTENCES.search(line):
                 meta["title"] = line.strip(_QUOTES + " ") or None
             break
     for line in lines[:12]:

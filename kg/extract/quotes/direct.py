@@ -31,7 +31,7 @@ class DirectQuotes(QuoteFinder):
                     attr = Attribution(last.speaker, last.cue, last.cue_span, last.confidence * 0.95,
                                        "quotes.interrupted", last.ref)
                 if attr is None and qi == 0 and prev is not None and self._starts_paragraph(q, ps) and not own:
-                    attr = Attribution(prev.speaker, prev.cue, prev.cue_span, 0.8, "quotes.continued", prev.ref)
+                    attr = Attribution(prev.speaker, prev.cue, prev.cue_span, 0.75, "quotes.continued", prev.ref)
                 if attr is None:
                     attr = self.colon_subject(q)
                 if attr is None:
@@ -69,14 +69,14 @@ class DirectQuotes(QuoteFinder):
             return None
         if not FIRST_PERSON.search(self.text[q.start:q.end]) and self.lex.speech.get(root.lemma_.lower()) != "say":
             return None   # (in the speaker's own voice, or after a sentence that reports the speaker's words)
-        return Attribution(g, "", None, 0.6, "quotes.context")
+        return Attribution(g, "", None, 0.65, "quotes.context")
 
     def headline_speaker(self, ps: int, pe: int) -> Attribution | None:
         """A quote in a headline that names one person ("X wins by landslide - 'I feel humbled'"): theirs."""
         span = self.doc.char_span(ps, pe, alignment_mode="expand")
         people = {g for t in span or [] for g in [self.names.entity_at(t.i)]
                   if g is not None and self.names.kinds[g] == PERSON and t.idx not in self.quoted}
-        return Attribution(people.pop(), "", None, 0.6, "quotes.headline") if len(people) == 1 else None
+        return Attribution(people.pop(), "", None, 0.6, "quotes.headline-quote") if len(people) == 1 else None
 
     def _starts_paragraph(self, q: Quoted, ps: int) -> bool:
         return self.text[ps:q.open_mark].strip() == ""
@@ -125,7 +125,7 @@ class DirectQuotes(QuoteFinder):
         mention = self.names.tok2mention.get(span[0].i)
         if g is None or mention is None or mention.end < span.end or self.names.kinds[g] not in (PERSON,) + ORG_KINDS:
             return None
-        return Attribution(g, ":", None, 0.75, "quotes.label")
+        return Attribution(g, ":", None, 0.9, "quotes.label")
 
     def colon_subject(self, q: Quoted) -> Attribution | None:
         """"The board was conclusive in its findings: “...”": a quote after a colon belongs to the subject."""
@@ -137,7 +137,7 @@ class DirectQuotes(QuoteFinder):
         g = self.names.resolve(subj) if subj is not None else None
         if g is None or self.names.kinds[g] not in (PERSON,) + ORG_KINDS:
             return None
-        return Attribution(g, ":", None, 0.6, "quotes.colon")
+        return Attribution(g, ":", None, 0.7, "quotes.colon")
 
     def is_scare(self, q: Quoted) -> bool:
         """Not speech: a short quoted modifier inside a noun phrase (the ‘conservative’ vote), a quoted
@@ -195,5 +195,5 @@ class DirectQuotes(QuoteFinder):
             other = next((f for f in found if words in " ".join(f.span.text.split()).lower()), None)
             if other is not None:
                 out.append(Quote(other.speaker, Span(q.start, q.end, self.text[q.start:q.end]), "direct",
-                                 "crosshead", None, 0.6, "quotes.crosshead"))
+                                 "crosshead", None, 0.5, "quotes.crosshead"))
         return out

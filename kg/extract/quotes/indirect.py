@@ -41,7 +41,7 @@ class IndirectQuotes(QuoteFinder):
             if len(outside) < (3 if mixed and speech.get(lemmas[t.i]) == "describe" else 1):
                 continue   # all but a quoted fragment: the direct quote says it
             cue, cue_span = self.cue_text(t)
-            conf = 0.7 * (0.9 if subj is not None and subj.pos_ == "PRON" else 1.0)
+            conf = 0.8 * (0.9 if subj is not None and subj.pos_ == "PRON" else 1.0)
             self.emit(out, Quote(-1 if ref else speaker, Span(s, e, self.text[s:e]), "mixed" if mixed else "indirect",
                                  cue, cue_span, round(conf, 2), "quotes.indirect"), ref)
         return out

@@ -26,7 +26,7 @@ class LineQuotes(QuoteFinder):
                     and self.text[m.start(2)] not in "\"“‘'":   # (quoted words after a label: a direct quote's)
                 g = self.named(m.start(1), m.end(1))
                 if g is not None:
-                    self._add(out, g, m.start(2), pe, "indirect" if head else "direct", ":", 0.7 if head else 0.75,
+                    self._add(out, g, m.start(2), pe, "indirect" if head else "direct", ":", 0.7 if head else 0.5,
                               "quotes.headline-label" if head else "quotes.transcript")
                     continue
             if head:
@@ -51,9 +51,9 @@ class LineQuotes(QuoteFinder):
             if rest and lead == "":   # "Jane Doe Says She Will Run Again, Calls Plan Unfair"
                 cut = re.search(r"[,;:]\s|\s[-–—]\s", rest)
                 a = t.idx + len(t.text) + len(self.text[t.idx + len(t.text):pe]) - len(self.text[t.idx + len(t.text):pe].lstrip())
-                self._add(out, g, a, a + (cut.start() if cut else len(rest)), "indirect", t.text, 0.65, "quotes.headline")
+                self._add(out, g, a, a + (cut.start() if cut else len(rest)), "indirect", t.text, 0.6, "quotes.headline")
             elif not rest and lead.endswith(","):   # "Harbour Deal Is Dead, Jane Doe Says."
-                self._add(out, g, ps, ps + len(lead) - 1, "indirect", t.text, 0.65, "quotes.headline")
+                self._add(out, g, ps, ps + len(lead) - 1, "indirect", t.text, 0.6, "quotes.headline")
             return
 
     def named(self, a: int, b: int) -> int | None:

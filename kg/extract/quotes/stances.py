@@ -44,7 +44,7 @@ class StanceQuotes(QuoteFinder):
                 continue   # a quotation says it in the speaker's own words
             cue, cue_span = self.cue_text(t)
             self.emit(out, Quote(-1 if ref else speaker, Span(a, b, self.text[a:b]), "indirect", cue, cue_span,
-                                 0.6, "quotes.stance"), ref)
+                                 0.7, "quotes.stance"), ref)
         return out
 
     def slot_content(self, verb: Token, slots: tuple[str, ...]) -> tuple[int, int] | None:
