@@ -96,6 +96,14 @@ SPEAKERS = [
      ("the mayor would resign", "Redford Chronicle")),
     ("a description before the name", "Billionaire Tom Reyes said he would fund the stadium.",
      ("he would fund the stadium", "Tom Reyes")),
+    ("a rank before the name", "“The plan will not work,” said Army Capt. Nora Bell, who served two tours.",
+     ("The plan will not work,", "Nora Bell")),
+    ("a state in brackets after the name", "In Redford, OH, after the count, Gov. Tom Reyes (R-OH), said, “We are "
+     "ready for the general election.”", ("We are ready for the general election.", "Tom Reyes")),
+    ("the deputy in apposition, not the boss nor a name in a clause about them", "“We are ahead,” said Reyes’s "
+     "deputy campaign manager, Nora Bell, who once worked for Ian Marsh.", ("We are ahead,", "Nora Bell")),
+    ("a headline label addressing someone", "Bell to Harbour Trust: The Sale Will Not Go Ahead.\n\nNora Bell "
+     "wrote to the trust on Monday.", ("The Sale Will Not Go Ahead", "Nora Bell")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
      ("the count was fair", "Sarah Green")),
 ]
@@ -114,6 +122,10 @@ NEVER = [
     ("a seat defended", "Tom Reyes was defending a majority of 20,137."),
     ("a results line with a colon", "Results\n\nGreen Party: 240 (19.8%)\n\nLabour Party: 142 (11.7%)"),
     ("a headline with no speaker", "Harbour Deal Is Dead.\n\nThe council met on Monday."),
+    ("a headline label that is a sentence", "Nora Bell Endorses Tom Reyes: A Vote For Change.\n\nNora Bell "
+     "backed Tom Reyes."),
+    ("the owner of a role is not its holder", "Reyes’s running mate then revealed that the campaign had run out of "
+     "money."),
 ]
 
 

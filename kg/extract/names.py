@@ -388,8 +388,14 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
                 return self.add_entity(f"{self.names[owner].split()[-1]} campaign", ORGANIZATION)
         if low in NOMINALS and any(c.lower_ in ("the", "this", "that") for c in tok.children):
             return self._antecedent(tok.i, None, NOMINALS[low], window=800)
-        # A name inside the phrase: "Labour leader Jane Doe", "a spokesman for X".
-        inner = [self.entity_at(t.i) for t in tok.subtree if t.i != tok.i]
+        # A name inside the phrase: "Labour leader Jane Doe", "a spokesman for X"; its apposition first
+        # ("Doe's deputy, Jane Roe"), never the owner ("Doe's son") nor a name in a clause about it.
+        aside = {t.i for c in tok.children if c.dep_ in ("poss", "relcl", "acl") for t in c.subtree}
+        appos = [self.entity_at(c.i) for c in tok.children if c.dep_ == "appos"]
+        people = [g for g in appos if g is not None and self.kinds[g] == PERSON]
+        if people:
+            return people[0]
+        inner = [self.entity_at(t.i) for t in tok.subtree if t.i != tok.i and t.i not in aside]
         people = [g for g in inner if g is not None and self.kinds[g] == PERSON]
         if people:
             return people[-1]

@@ -109,7 +109,8 @@ def scan(text: str) -> list[tuple[tuple[int, int], list[Quoted]]]:
 
 
 _BOUNDARY = re.compile(r"[.!?…]+[”’\"')\]]*\s+(?=[“‘\"'(]?[A-Z0-9])")
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Prof|Rev|Jr|Sr|Inc|Ltd|Co|Corp|vs|No|Mt|Ft|Jan|Feb|"
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cpt|Cpl|Pvt|Maj|Adm|Cmdr|Det|Insp|"
+                     r"Supt|Prof|Rev|Jr|Sr|Inc|Ltd|Co|Corp|vs|No|Mt|Ft|Jan|Feb|"
                      r"Aug|Sept|Oct|Nov|Dec)|\b[A-Z]|\.\.)\.$")
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ...model import ORG_KINDS, PERSON, Quote, Span
+from ...model import ORG_KINDS, PERSON, PLACE, Quote, Span
 from ..lexicon import lexicon
 from ..names import DocNames
 from ..quotemarks import sentences
@@ -134,7 +134,13 @@ class QuoteFinder:
                 s = subj[0]
                 if s.lower_ in RELATIVE and t.dep_ == "relcl":
                     s = t.head
-                return self.names.resolve(s), s
+                g = self.names.resolve(s)
+                if (g is None or self.names.kinds[g] == PLACE) and len(subj) > 1:   # "Army Capt. Jane Doe": two
+                    s = next((x for x in subj[1:] if self._speaker_kind(self.names.resolve(x))), s)
+                    g = self.names.resolve(s)
+                if g is not None and self.names.kinds[g] == PLACE:   # "Gov. Jane Doe (R-OH), said": the person
+                    g, s = self._person_before(verb, s)
+                return (g if self._speaker_kind(g) else None), s
             agent = [c for c in t.children if c.dep_ == "agent"]
             pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]
             if pobj:
@@ -145,8 +151,26 @@ class QuoteFinder:
                 break
             t = t.head
         if verb.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
-            return self._name_before(verb)
+            g, s = self._name_before(verb)
+            if g is None and verb.i > 0 and self.toks[verb.i - 1].text == ",":   # "Gov. Jane Doe (R-OH), said"
+                g, s = self._person_before(verb, verb)
+            return (g, s) if g is not None else (None, None)
         return None, None
+
+    def _person_before(self, verb: Token, subj: Token) -> tuple[int | None, Token]:
+        """The nearest person named before a speech verb, past places and brackets, within its clause."""
+        for k in range(verb.i - 1, max(verb.sent.start, verb.i - 12) - 1, -1):
+            t = self.toks[k]
+            if t.pos_ in ("VERB", "AUX") or t.idx in self.quoted:
+                break
+            g = self.names.entity_at(k)
+            if g is not None and self.names.kinds[g] == PERSON:
+                return g, t
+        return None, subj
+
+    def _speaker_kind(self, g: int | None) -> bool:
+        """A person or an organisation: places do not speak ("Berea, OH, said")."""
+        return g is not None and self.names.kinds[g] != PLACE
 
     def _name_before(self, verb: Token) -> tuple[int | None, Token | None]:
         """"“...,” Jane Doe, founder of X, tells reporters" parsed with no subject: the name before the

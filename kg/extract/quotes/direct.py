@@ -25,7 +25,7 @@ class DirectQuotes(QuoteFinder):
         for pi, ((ps, pe), quotes) in enumerate(paragraphs):
             last: Attribution | None = None
             for qi, q in enumerate(quotes):
-                attr = self.attribute(q, quotes) or self.label(q, ps)
+                attr = self.attribute(q, quotes) or self.label(q, ps) or self.trailing(q, pe)
                 own = self.cue_seen   # its own sentence attributes it (maybe to no one we know): not the last speaker
                 if attr is None and qi > 0 and last is not None and not own:
                     attr = Attribution(last.speaker, last.cue, last.cue_span, last.confidence * 0.95,
@@ -51,6 +51,27 @@ class DirectQuotes(QuoteFinder):
             # that opens with a quotation mark (multi-paragraph quotes).
             prev = last if quotes and last is not None else None
         return out + self.crossheads(orphans, out)
+
+    def trailing(self, q: Quoted, pe: int) -> Attribution | None:
+        """"“...” Doe said." and "“...” said Doe.": the attribution right after the closing mark, when the
+        parser put it in a sentence of its own."""
+        k = self.tok_at(q.end)
+        i = k.i + 1 if k is not None else None
+        while i is not None and i < len(self.toks) and self.toks[i].idx < pe and self.toks[i].text in (",", "”", "’", '"', "'"):
+            i += 1
+        if i is None or i + 1 >= len(self.toks) or self.toks[i].idx >= pe:
+            return None
+        m = self.names.tok2mention.get(i)
+        if m is not None and m.end < len(self.toks) and self.speech_verb[m.end]:
+            g, verb = m.group, self.toks[m.end]
+        elif self.speech_verb[i] and self.names.tok2mention.get(i + 1) is not None:
+            g, verb = self.names.tok2mention[i + 1].group, self.toks[i]
+        else:
+            return None
+        if self.names.kinds[g] not in (PERSON,) + ORG_KINDS:
+            return None
+        self.cue_seen = True
+        return Attribution(g, verb.text, Span(verb.idx, verb.idx + len(verb.text), verb.text), 0.85, "quotes.trailing")
 
     def context_speaker(self, q: Quoted, before) -> Attribution | None:
         """A paragraph that is one quote, with no attribution, after a paragraph whose last sentence is

@@ -60,9 +60,16 @@ class LineQuotes(QuoteFinder):
         """The person or organisation a label's words name: the name they end with, or the one entity of
         the article whose name or surname they are."""
         words = self.text[a:b].strip()
+        to = re.search(r"\s+to\s+", words)
+        if to and to.start() > 0:   # "Doe to the Council: ...": the speaker and whom they address
+            return self.named(a, a + to.start())
         last = self.tok_at(a + len(self.text[a:b].rstrip()) - 1)
         m = self.names.tok2mention.get(last.i) if last is not None else None
         if m is not None and m.end == last.i + 1:
+            before = self.toks[m.start - 1] if m.start > 0 and self.toks[m.start - 1].idx >= a else None
+            if before is not None and not (self.lex.role([before.lower_]) or self.lex.honorific(before.text)
+                                           or before.lower_ in self.lex.person_nouns):
+                return None   # "X Endorses Jane Doe: ...": the label is a sentence, not a name
             g = m.group
         else:
             key = fold(words)
