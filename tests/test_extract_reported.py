@@ -104,6 +104,15 @@ SPEAKERS = [
      "deputy campaign manager, Nora Bell, who once worked for Ian Marsh.", ("We are ahead,", "Nora Bell")),
     ("a headline label addressing someone", "Bell to Harbour Trust: The Sale Will Not Go Ahead.\n\nNora Bell "
      "wrote to the trust on Monday.", ("The Sale Will Not Go Ahead", "Nora Bell")),
+    ("an administration", "Nora Bell took office in May. The Bell administration announced it would cut the "
+     "budget.", ("it would cut the budget", "Bell administration")),
+    ("after the verb, the person rather than the organisation", "“We are ready,” said Air Force Lt. Nora Bell.",
+     ("We are ready,", "Nora Bell")),
+    ("after the verb, the spokesman rather than the boss", "“Debate recap,” tweeted Reyes spokesman Ian Marsh.",
+     ("Debate recap,", "Ian Marsh")),
+    ("not a far verb in a clause about someone else", "“It will be crowded,” said Tom Reyes, organiser of a "
+     "group called Citizens for Change, which expects 5,000 to attend.\n\n“They have made it dangerous.”",
+     ("They have made it dangerous.", "Tom Reyes")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
      ("the count was fair", "Sarah Green")),
 ]

@@ -381,11 +381,11 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
         low = tok.lower_
         if tok.i in self.pronouns:
             return self.pronouns[tok.i]
-        if low == "campaign":   # "the Doe campaign", "Doe's campaign": an organisation of its own
+        if low in ("campaign", "administration"):   # "the Doe campaign", "Doe's administration": organisations
             owner = next((g for c in tok.children if c.dep_ in ("compound", "poss")
                           for g in [self.entity_at(c.i)] if g is not None and self.kinds[g] == PERSON), None)
             if owner is not None:
-                return self.add_entity(f"{self.names[owner].split()[-1]} campaign", ORGANIZATION)
+                return self.add_entity(f"{self.names[owner].split()[-1]} {low}", ORGANIZATION)
         if low in NOMINALS and any(c.lower_ in ("the", "this", "that") for c in tok.children):
             return self._antecedent(tok.i, None, NOMINALS[low], window=800)
         # A name inside the phrase: "Labour leader Jane Doe", "a spokesman for X"; its apposition first

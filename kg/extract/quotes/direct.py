@@ -64,8 +64,18 @@ class DirectQuotes(QuoteFinder):
         m = self.names.tok2mention.get(i)
         if m is not None and m.end < len(self.toks) and self.speech_verb[m.end]:
             g, verb = m.group, self.toks[m.end]
-        elif self.speech_verb[i] and self.names.tok2mention.get(i + 1) is not None:
-            g, verb = self.names.tok2mention[i + 1].group, self.toks[i]
+        elif self.speech_verb[i]:   # "said Air Force Lt. Jane Doe", "tweeted Doe spokesman Ted Roe": the person
+            names = []
+            for k in range(i + 1, min(len(self.toks), i + 10)):
+                if self.toks[k].text in (",", ";", ":") or self.toks[k].idx >= pe or \
+                        (self.toks[k].text == "." and not self.lex.honorific(self.toks[k - 1].text)):
+                    break
+                if self.names.tok2mention.get(k) is not None:
+                    names.append(self.names.tok2mention[k].group)
+            people = [x for x in names if self.names.kinds[x] == PERSON]
+            if not names:
+                return None
+            g, verb = (people or names)[-1], self.toks[i]
         else:
             return None
         if self.names.kinds[g] not in (PERSON,) + ORG_KINDS:
@@ -118,6 +128,9 @@ class DirectQuotes(QuoteFinder):
             if not (verbs[i] or lowers[i] == "according") or starts[i] in self.quoted or not self.is_cue(t := self.toks[i]):
                 continue
             distance = q.open_mark - t.idx if t.idx < q.start else t.idx - q.end
+            if t.dep_ in ("relcl", "acl") and distance > 40 or (self.lex.speech.get(self.names.lemmas[i]) is None
+                                                                 and lowers[i] != "according" and distance > 40):
+                continue   # "…, who has advised X. “…”": a clause about someone, or a verb of wanting, far off
             if best is None or distance < best[0]:
                 best = (distance, t)
         self.cue_seen = best is not None   # (a cue in the quote's own sentence: no other attribution)
