@@ -15,7 +15,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from kg.evaluate import evaluate
+from kg.scoring import evaluate
 
 
 def load(path: str) -> dict:

@@ -20,7 +20,7 @@ import random
 import sys
 from pathlib import Path
 
-from kg.evaluate import evaluate
+from kg.scoring import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 

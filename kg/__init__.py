@@ -6,11 +6,21 @@
     >>> rows = kg.query(store, "SELECT ?who ?text WHERE { GRAPH ?g { ?q schema:creator ?who ; schema:text ?text } }")
 
 Importing does nothing; the stages live in kg.ingest, kg.nlp, kg.extract,
-kg.resolve, kg.graph and kg.export, and kg.pipeline runs them in order.
+kg.resolve, kg.graph and kg.export, and kg.pipeline runs them in order;
+SPARQL is in kg.sparql and scoring against a gold standard in kg.scoring.
 """
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "build", "open_store", "query", "BuildReport"]
+__all__ = ["__version__", "build", "open_store", "query", "evaluate", "BuildReport"]
+
+
+def evaluate(gold, facts) -> dict[str, float]:
+    """Every metric of ``facts`` against ``gold`` by name ("quotes.e2e_f1", ...), as `kg eval --metrics`
+    prints them; each argument a path to a JSON file or the loaded dictionary."""
+    from .scoring import evaluate as score, load
+    gold = gold if isinstance(gold, dict) else load(str(gold), "gold")
+    facts = facts if isinstance(facts, dict) else load(str(facts), "facts")
+    return score(gold, facts).flat()
 
 
 def __getattr__(name):   # the public API, imported on first use so that `import kg` stays cheap
@@ -18,6 +28,6 @@ def __getattr__(name):   # the public API, imported on first use so that `import
         from . import pipeline
         return getattr(pipeline, name)
     if name == "query":
-        from .query import query
+        from .sparql import query
         return query
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

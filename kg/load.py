@@ -25,7 +25,7 @@ from pyoxigraph import BlankNode, DefaultGraph, NamedNode, RdfFormat, Store, Tri
 
 from . import iri
 from .endpoint import Endpoint, ProtocolError
-from .query import remote_select
+from .sparql import remote_select
 
 NTRIPLES = "application/n-triples"
 Progress = Callable[[int, int, str], None]

@@ -30,7 +30,7 @@ from .graph import build_graphs
 from .incremental import build_lock, held_articles, merge, with_cache
 from .ingest import Problem, discover, read_source, url_key
 from .model import Article, ArticleFacts, Resolution
-from .query import open_store
+from .sparql import open_store
 from .reconcile import reconcile
 from .resolve import resolve
 

@@ -121,7 +121,7 @@ def count_kg_triples(query_url: str) -> int:
     """Triples in the graphs of kg's namespace at a SPARQL endpoint."""
     from kg import iri
     from kg.endpoint import Endpoint
-    from kg.query import remote_select
+    from kg.sparql import remote_select
     rows = remote_select(Endpoint(query_url), "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                                               f'FILTER(STRSTARTS(STR(?g), "{iri.BASE}")) }}')
     return int(rows[0]["n"])
@@ -138,5 +138,5 @@ def canonical(rows: list[dict]) -> list[tuple]:
 
 def named_results(run) -> dict[str, list[tuple]]:
     """Every named query's canonical rows, with ``run(text) -> rows``."""
-    from kg.query import named_queries
+    from kg.sparql import named_queries
     return {name: canonical(run(text)) for name, text in named_queries().items()}

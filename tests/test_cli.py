@@ -61,3 +61,8 @@ def test_min_confidence_leaves_out_the_less_certain_facts(tmp_path):
 def test_min_confidence_out_of_range_is_a_one_line_error(tmp_path):
     proc = run_kg("build", "--min-confidence", "1.5", "--out", str(tmp_path))
     assert proc.returncode != 0 and len(proc.stderr.strip().splitlines()) == 1 and "between 0 and 1" in proc.stderr
+
+
+def test_version_is_printed():
+    proc = run_kg("--version")
+    assert proc.returncode == 0 and proc.stdout.strip().startswith("kg 0.")

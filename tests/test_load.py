@@ -14,7 +14,7 @@ from conftest import KG, run_kg
 from kg import iri
 from kg.endpoint import Endpoint
 from kg.pipeline import open_store
-from kg.query import query, remote_select
+from kg.sparql import query, remote_select
 from servers import OXIGRAPH, count_kg_triples, free_port, kg, named_results, oxigraph, wait_until_up
 
 pytestmark = pytest.mark.skipif(not OXIGRAPH.exists(), reason="the oxigraph server is not installed (pip install oxigraph)")

@@ -14,7 +14,7 @@ from rdflib import RDF, URIRef
 from conftest import ROOT
 from kg import iri
 from kg.pipeline import open_store
-from kg.query import named_queries, query, summary
+from kg.sparql import named_queries, query, summary
 from kg.vocab import KG, PE as PE_NS, SCHEMA
 from servers import canonical, kg
 

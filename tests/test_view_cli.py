@@ -108,7 +108,7 @@ def test_construct_draws_the_triples_of_a_query(store, tmp_path):
 ])
 def test_what_cannot_be_drawn_is_refused(store, tmp_path, kw, says):
     from kg.export.view_data import ViewError
-    from kg.query import QueryError
+    from kg.sparql import QueryError
     with pytest.raises((ViewError, QueryError), match=says):
         library_view(store, tmp_path, **kw)
     assert not (tmp_path / "lib.html").exists()

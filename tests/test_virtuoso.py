@@ -10,7 +10,7 @@ import pytest
 
 from kg.endpoint import Endpoint
 from kg.pipeline import open_store
-from kg.query import query, remote_select
+from kg.sparql import query, remote_select
 from servers import VIRTUOSO, count_kg_triples, kg, named_results, virtuoso
 
 pytestmark = pytest.mark.skipif(VIRTUOSO is None, reason="Virtuoso is not installed "

@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 
+from .. import __version__
 from . import build, evaluate, load, query, serve, validate, view
 
 COMMANDS = (build, query, view, validate, load, serve, evaluate)
@@ -18,6 +19,7 @@ COMMANDS = (build, query, view, validate, load, serve, evaluate)
 
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Turn news articles into a queryable knowledge graph.")
+    ap.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
         module.register(sub)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
-from ..evaluate import EvalInputError, evaluate, load
+from ..scoring import EvalInputError, evaluate, load
 
 ROWS = (   # (label, kind, prefix of its precision/recall/F1 metrics, further metrics shown on the line)
     ("people", "entities", "people_", (("duplicates", "people_duplicates"),)),

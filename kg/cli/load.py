@@ -5,7 +5,7 @@ import sys
 
 from ..endpoint import PASSWORD_ENV, Endpoint, EndpointError
 from ..load import SourceError, load
-from ..query import QueryError
+from ..sparql import QueryError
 
 
 def register(sub) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..endpoint import PASSWORD_ENV, Endpoint, EndpointError
-from ..query import (QueryError, format_result, named_queries, named_query, open_store, run as run_query, run_remote,
+from ..sparql import (QueryError, format_result, named_queries, named_query, open_store, run as run_query, run_remote,
                      summary)
 
 

@@ -42,14 +42,14 @@ def register(sub) -> None:
 
 def known_errors() -> tuple:
     from ..export.view_data import ViewError
-    from ..query import QueryError
+    from ..sparql import QueryError
     return ViewError, QueryError, FileNotFoundError, OSError
 
 
 def run(args) -> int:
     from ..export.view import view   # pyvis and networkx: imported only for this command
     from ..export.view_data import ViewError
-    from ..query import open_store
+    from ..sparql import open_store
     store = open_store(args.store)
     out = Path(args.out) if args.out else Path(args.store).parent / "view.html"
     try:

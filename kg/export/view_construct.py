@@ -11,7 +11,7 @@ from collections import defaultdict
 import networkx as nx
 from pyoxigraph import BlankNode, Literal, QueryTriples, Store
 
-from ..query import query_text, run
+from ..sparql import query_text, run
 from ..vocab import KG, SCHEMA
 from .facts import TYPES
 from .rdf import FILE_PREFIXES

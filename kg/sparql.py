@@ -112,7 +112,7 @@ def query(store: Store, query: str) -> list[dict[str, str | None]]:
     """Rows of a SELECT query over all graphs (named graphs merged), as dicts of strings."""
     result = run(store, query)
     if not isinstance(result, QuerySolutions):
-        raise QueryError("query() takes a SELECT query; use kg.query.run for ASK and CONSTRUCT")
+        raise QueryError("query() takes a SELECT query; use kg.sparql.run for ASK and CONSTRUCT")
     return rows(result)
 
 
