@@ -88,6 +88,7 @@ def _attach_partial_names(items, uf: _UnionFind) -> None:
             for form in e.forms:
                 if not form.startswith("@") and len(bare(form).split()) >= 2:
                     handles[bare(form).replace(" ", "").replace("-", "")].add(uf.find(i))
+    stats = None   # each full-name person's mentions and genders, made when first needed
     for i, (aid, e) in enumerate(items):
         if e.name.startswith("@"):   # "@AlanGrey": the one person whose name it spells
             roots = {uf.find(r) for r in handles.get(e.name[1:].lower().replace("_", ""), set())}
@@ -109,11 +110,55 @@ def _attach_partial_names(items, uf: _UnionFind) -> None:
             pools = (surnames.get(word, set()), firsts.get(word, set()))
         for pool in pools:
             roots = {uf.find(r) for r in pool}
+            if len(roots) > 1 and e.kind == PERSON:
+                stats = stats or _people_stats(items, uf)
+                roots = _the_one_meant(roots, e, stats)
             if len(roots) == 1:
-                uf.union(roots.pop(), i)
+                root = roots.pop()
+                uf.union(root, i)
+                if stats is not None:   # the person's counts follow it to its new root
+                    mentions, genders = stats
+                    new = uf.find(i)
+                    for old in {root, i} - {new}:
+                        mentions[new] += mentions.pop(old, 0)
+                        genders[new] |= genders.pop(old, set())
                 break
             if roots:
                 break   # several people could be meant: keep it apart
+
+
+def _people_stats(items, uf: _UnionFind) -> tuple[Counter, dict[int, set[str]]]:
+    """For each person (a union-find root): how often the corpus names them, and the genders its
+    articles or its given name give them."""
+    lex = lexicon()
+    mentions: Counter = Counter()
+    genders: dict[int, set[str]] = defaultdict(set)
+    for j, (_, other) in enumerate(items):
+        if other.kind != PERSON:
+            continue
+        r = uf.find(j)
+        mentions[r] += len(other.mentions)
+        full = [f.split()[0] for f in other.forms if len(f.split()) >= 2]
+        sex = other.gender or next((lex.first_names[w] for w in full if lex.first_names.get(w)), None)
+        if sex:
+            genders[r].add(sex)
+    return mentions, genders
+
+
+def _the_one_meant(roots: set[int], e: LocalEntity, stats) -> set[int]:
+    """Of several people a surname can stand for, the one it means: the only one of the gender the
+    article gives it ("Obama ... his"), or one named far more often than the others across the corpus
+    (ten times the next), of a gender that fits; else all of them (it stays apart)."""
+    mentions, genders = stats
+    if e.gender:
+        fitting = {r for r in roots if genders[r] == {e.gender}}
+        if len(fitting) == 1 and all(genders[r] for r in roots):
+            return fitting
+    ranked = sorted(roots, key=lambda r: -mentions[r])
+    top, second = ranked[0], mentions[ranked[1]]
+    if mentions[top] >= 10 * max(second, 1) and (not e.gender or genders[top] in (set(), {e.gender})):
+        return {top}
+    return roots
 
 
 def _known(members: list[LocalEntity]):

@@ -73,3 +73,17 @@ def test_ids_are_stable_across_runs(build):
     _, again = build(*texts)
     assert sorted(first.entities) == sorted(again.entities)
     assert first.assignment == again.assignment
+
+
+def test_an_ambiguous_surname_goes_to_the_only_person_of_its_gender(build):
+    facts, res = build("John Carver resigned on Monday.", "Mary Carver won the seat on Thursday.",
+                       "Ms Carver was not available for comment.")
+    names = people(res)
+    assert "Carver" in names["Mary Carver"].aliases and "Carver" not in names["John Carver"].aliases
+
+
+def test_an_ambiguous_surname_goes_to_the_person_named_far_more_often(build):
+    texts = [f"Alan Grey spoke in Leeds on day {i}. Mr Grey thanked the volunteers." for i in range(12)]
+    facts, res = build(*texts, "Rita Grey opened the fete.", "Grey was not available for comment.")
+    names = people(res)
+    assert "Grey" in names["Alan Grey"].aliases and "Grey" not in names["Rita Grey"].aliases
