@@ -46,9 +46,17 @@ NOT_PEOPLE = [
     ("a capitalised noun the article writes in lower case too", "Turnout was low. The turnout fell again.",
      "Turnout"),
     ("a club named like a town, read as a name", "Redford Town have sacked Sam Kerr.", "Redford Town"),
+    ("a headline's verb between two names", "Nora Bell Slams Tom Reyes Over Harbour Plan.\n\nNora Bell spoke.",
+     "Nora Bell Slams Tom Reyes"),
+    ("a headline's verb after a name", "Harbour Deal Is Dead, Tom Reyes Says.\n\nTom Reyes spoke.", "Tom Reyes Says"),
     ("a one-off typo opening a sentence", "Jane Doe won. Eariler, the council met in the hall.", "Eariler"),
     ("the seat in 'X's MP'", "Kelvale's MP Jane Doe spoke.", "Kelvale"),
 ]
+
+def test_a_headline_phrase_is_no_organisation(extract):
+    found = kinds(extract("Mayor On Reyes: He Is Unfit.\n\nThe mayor spoke on Monday."))
+    assert not {n for n, _ in found if " On " in n}
+
 
 NOT_PLACES = [
     ("an ideology after 'in'", "The great gaps in Conservatism remain strategy and policy.", "Conservatism"),

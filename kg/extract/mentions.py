@@ -37,6 +37,7 @@ LOCATIVE = {"in", "at", "across", "near", "around", "outside", "throughout", "to
 TITLE_WORDS = {"senior", "vice", "deputy", "chief", "executive", "assistant", "associate", "acting", "interim",
                "principal", "general", "junior", "joint", "lead", "managing"}
 SUBJECT = ("nsubj", "nsubjpass")
+HEADLINE_LINKS = {"on", "to", "for", "with", "at", "in", "over", "after", "against", "about", "vs", "versus"}
 QUOTE_MARKS = {"'", "‘", "’", '"', "“", "”", "``", "''"}
 
 
@@ -107,11 +108,14 @@ class MentionSources:
     def _from_ner(self, start: int, end: int, label: str) -> list[Mention]:
         doc, texts = self.doc, self.texts
         # Split at possessives, slashes and line breaks: "Smith's Reform Party".
+        # A headline's verb or preposition inside a name ends it too: "Doe Slams Roe", "President On Roe".
+        gaps = {i for i in range(start + 1, end - 1) if label == "PERSON" and
+                (self._headline_verb(i) or (self.caps[i] and self.lowers[i] in HEADLINE_LINKS))}
         cuts = [i for i in range(start, end) if self.possessive[i] or texts[i] in ("/", "|")
-                or "\n" in texts[i]]   # (a token's trailing whitespace is a space or nothing)
+                or "\n" in texts[i] or i in gaps]   # (a token's trailing whitespace is a space or nothing)
         pieces, s = [], start
         for c in cuts:
-            pieces.append((s, c + 1 if texts[c] not in ("/", "|") and not self.possessive[c] else c))
+            pieces.append((s, c + 1 if texts[c] not in ("/", "|") and not self.possessive[c] and c not in gaps else c))
             s = c + 1
         pieces.append((s, end))
         out = []
@@ -361,7 +365,9 @@ class MentionSources:
             while j > i and self.lex.role([self.tokens[j - 1].lower_]):
                 j -= 1
             if j - i >= 2 and self.tokens[i].pos_ == "PROPN" and self.tokens[j - 1].lower_ not in RUN_ENDS and \
-                    not any(self.pos[k] in ("AUX", "VERB") or self._headline_verb(k) for k in range(i, j)):   # (a headline)
+                    not any(self.pos[k] in ("AUX", "VERB") or self._headline_verb(k) for k in range(i, j)) and \
+                    not (self.paragraphs and self.starts[i] < self.paragraphs[0][0][1] and
+                         any(self.lowers[k] in HEADLINE_LINKS for k in range(i, j))):   # (a headline: "President On X")
                 out.append(Mention(i, j, self.span_text(i, j), {ORGANIZATION: 0.4}))
             i = max(j, i + 1)
         return out
