@@ -10,6 +10,7 @@ over HTTP (the SPARQL protocol, results as JSON).
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -17,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pyoxigraph import (QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, Store,
+from pyoxigraph import (Literal, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, Store,
                         parse, parse_query_results)
 
 from .export.rdf import FILE_PREFIXES
@@ -85,17 +86,66 @@ def run_remote(endpoint: Endpoint, query: str):
     raise ProtocolError(f"{endpoint.url}: answered {media or 'without a content type'}, not SPARQL results")
 
 
-def remote_select(endpoint: Endpoint, query: str) -> list[dict[str, str | None]]:
-    """Rows of a SELECT query at a SPARQL endpoint, as dicts of strings."""
+def remote_select(endpoint: Endpoint, query: str) -> Rows:
+    """Rows of a SELECT query at a SPARQL endpoint, with Python values as query() gives them."""
     result = run_remote(endpoint, query)
     if not isinstance(result, QuerySolutions):
         raise QueryError("remote_select() takes a SELECT query")
     return rows(result)
 
 
-def rows(result: QuerySolutions) -> list[dict[str, str | None]]:
+class Rows(list):
+    """The rows of a SELECT query: a list of dicts, variable -> Python value (None when unbound).
+
+    Values keep their type: xsd integers are int, decimals and doubles float, booleans bool,
+    dates datetime.date, date-times datetime.datetime; IRIs, blank nodes and all other literals
+    are str. ``variables`` keeps the query's column order, also when there are no rows."""
+
+    def __init__(self, variables: list[str], items=()):
+        super().__init__(items)
+        self.variables = list(variables)
+
+    def to_dataframe(self):
+        """The rows as a pandas DataFrame, one column per variable (pandas: pip install 'kg[pandas]')."""
+        try:
+            import pandas
+        except ImportError:
+            raise QueryError("to_dataframe() needs pandas: pip install 'kg[pandas]'") from None
+        return pandas.DataFrame(list(self), columns=self.variables)
+
+
+def rows(result: QuerySolutions) -> Rows:
     names = [v.value for v in result.variables]
-    return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in result]
+    return Rows(names, ({n: python_value(row[n]) for n in names} for row in result))
+
+
+INTEGERS = {"integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
+            "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte"}
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def python_value(term):
+    """A query result's term as a Python value: see Rows. A literal its datatype cannot hold
+    ("12x" as an integer, 2021-02-30 as a date) stays the string it is."""
+    if term is None:
+        return None
+    if not isinstance(term, Literal) or not term.datatype.value.startswith(XSD):
+        return term.value
+    kind, text = term.datatype.value[len(XSD):], term.value.strip()
+    try:
+        if kind in INTEGERS:
+            return int(text)
+        if kind in ("decimal", "double", "float"):
+            return float(text)
+        if kind == "boolean":
+            return {"true": True, "1": True, "false": False, "0": False}[text]
+        if kind == "date":
+            return datetime.date.fromisoformat(text[:10]) if len(text) == 10 or text[10:] in ("Z",) else text
+        if kind == "dateTime":
+            return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except (ValueError, KeyError):
+        pass
+    return term.value
 
 
 def run(store: Store, query: str):
@@ -108,8 +158,8 @@ def run(store: Store, query: str):
         raise QueryError(f"query failed: {e}") from None
 
 
-def query(store: Store, query: str) -> list[dict[str, str | None]]:
-    """Rows of a SELECT query over all graphs (named graphs merged), as dicts of strings."""
+def query(store: Store, query: str) -> Rows:
+    """Rows of a SELECT query over all graphs (named graphs merged), as dicts of Python values (see Rows)."""
     result = run(store, query)
     if not isinstance(result, QuerySolutions):
         raise QueryError("query() takes a SELECT query; use kg.sparql.run for ASK and CONSTRUCT")
@@ -123,16 +173,40 @@ def format_result(result, fmt: str = "table") -> str:
     if isinstance(result, (QueryTriples, list)):
         return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in result)
     names = [v.value for v in result.variables]
-    rows = [[_show(row[n]) for n in names] for row in result]
-    if fmt == "json":
-        return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=1) + "\n"
+    terms = [[row[n] for n in names] for row in result]
+    if fmt == "json":   # numbers, booleans and nulls as JSON has them; dates as ISO 8601 text
+        out = [{n: _json_value(t) for n, t in zip(names, r)} for r in terms]
+        return json.dumps(out, ensure_ascii=False, indent=1) + "\n"
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows([["" if v is None else v for v in r] for r in rows])
+        writer.writerow([safe_cell(n) for n in names])
+        writer.writerows([[_csv_value(t) for t in r] for r in terms])
         return buf.getvalue()
-    return _table(names, rows)
+    return _table(names, [[_show(t) for t in r] for r in terms])
+
+
+def _json_value(term):
+    value = python_value(term) if isinstance(term, Literal) else _show(term)
+    return value.isoformat() if isinstance(value, (datetime.date, datetime.datetime)) else value
+
+
+def _csv_value(term) -> str:
+    if term is None:
+        return ""
+    value = python_value(term) if isinstance(term, Literal) else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return term.value   # a number, minus sign and all
+    return safe_cell(_show(term))
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """A CSV cell that a spreadsheet will show, not evaluate: text that begins like a formula
+    (=, +, -, @, tab, carriage return) gets a leading apostrophe, as OWASP's CSV-injection advice has it."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _show(term) -> str | None:

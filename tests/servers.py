@@ -132,7 +132,7 @@ def canonical(rows: list[dict]) -> list[tuple]:
     def cell(key, value):
         if value is None:
             return ""
-        return ", ".join(sorted(value.split(", "))) if key == "party" else value
+        return ", ".join(sorted(value.split(", "))) if key == "party" else str(value)
     return sorted(tuple(cell(k, v) for k, v in sorted(r.items())) for r in rows)
 
 

@@ -113,11 +113,12 @@ def test_election_results_table(run, seed_facts, lookup, trig):
             place = positions[(event["name"], lookup[p]["name"])]
             expected.append({"election": event["name"], "candidate": lookup[p]["name"],
                              "party": ", ".join(stood or sorted(parties[p])) or None,
-                             "votes": str(max(votes)) if votes else None, "position": str(min(place)) if place else None,
-                             "share": str(max(shares)) if shares else None,
+                             "votes": max(votes) if votes else None, "position": min(place) if place else None,
+                             "share": float(max(shares)) if shares else None,
                              "result": "won" if said("winner", p) else "lost deposit" if said("lost_deposit", p) else ""})
     rows = run("election-results")
     assert canonical(rows) == canonical(expected) and expected
+    assert all(isinstance(r["votes"], int) for r in rows if r["votes"] is not None)   # typed, not strings
     assert sum(r["result"] == "won" for r in rows) >= 1
 
 
