@@ -197,6 +197,7 @@ class GraphBuilder:
             return
         node = N(iri.quote(aid, q.span.start, q.span.end, q.kind))
         yield Quad(node, V.RDF_type, V.KG_Quotation, g)
+        yield Quad(node, V.RDF_type, V.SCHEMA_Quotation, g)   # for tools that know schema.org and do no reasoning
         yield Quad(node, V.SCHEMA_text, text(q.span.text), g)
         yield Quad(node, V.SCHEMA_creator, speaker, g)
         yield Quad(node, V.SCHEMA_isPartOf, art, g)

@@ -119,8 +119,9 @@ def held_articles(store_dir: Path) -> list[Held]:
         store = Store.read_only(str(store_dir))
         rows = store.query("""
             SELECT DISTINCT ?art ?hash ?name ?url WHERE { GRAPH ?g {
-                ?art a schema:NewsArticle ; kg:contentHash ?hash ; kg:fileName ?name .
-                OPTIONAL { ?art schema:url ?url } } }""", prefixes=PREFIXES)
+                ?art kg:contentHash ?hash ; kg:fileName ?name .
+                OPTIONAL { ?art schema:url|<http://schema.org/url> ?url } } }""", prefixes=PREFIXES)
+                # (stores written before kg moved to https://schema.org/ have the http:// terms)
         held = [Held(r["art"].value.rsplit("/", 1)[-1], r["hash"].value, r["name"].value,
                      r["url"].value if r["url"] is not None else None) for r in rows]
     except (OSError, RuntimeError) as e:   # RuntimeError: RocksDB found the files corrupt

@@ -156,9 +156,9 @@ class PROV(DefinedNamespace):
 
 
 class SCHEMA(DefinedNamespace):
-    """Terms of http://schema.org/ that kg uses."""
+    """Terms of https://schema.org/ that kg uses."""
 
-    _NS = Namespace("http://schema.org/")
+    _NS = Namespace("https://schema.org/")
     _fail = True
 
     Event: URIRef
@@ -257,6 +257,6 @@ PREFIXES = {
     "org": "http://www.w3.org/ns/org#",
     "pe": "http://parliament.uk/ontologies/election/",
     "prov": "http://www.w3.org/ns/prov#",
-    "schema": "http://schema.org/",
+    "schema": "https://schema.org/",
     "skos": "http://www.w3.org/2004/02/skos/core#",
 }

@@ -134,7 +134,7 @@ def test_a_record_date_is_the_facts_true_as_of(hostile):
     rows = list(store.query("""SELECT ?date WHERE { GRAPH ?g { ?m a <http://www.w3.org/ns/org#Membership> ;
         <https://example.org/kg/ontology#observedAt> ?date ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?ev .
         ?ev <http://www.w3.org/ns/oa#hasSource> ?a . ?a <https://example.org/kg/ontology#fileName> "feed.jsonl#L1" ;
-        <http://schema.org/identifier> "c-1" } }"""))
+        <https://schema.org/identifier> "c-1" } }"""))
     assert rows and {r["date"].value for r in rows} == {"2024-03-12"}
 
 

@@ -227,3 +227,18 @@ def test_a_stale_record_of_a_json_lines_file_is_parsed_again_from_its_line(tmp_p
     for entry, data in entries.items():   # parsed again from their lines: current, and the same facts
         assert json.loads(entry.read_text(encoding="utf-8")) == data
     assert len(article_graphs(out)) == 3
+
+
+def test_a_store_written_with_http_schema_terms_keeps_its_articles(seed_build, tmp_path):
+    """Stores from before kg moved to https://schema.org/ still tell which articles they hold."""
+    from pyoxigraph import NamedNode, Quad, Store
+    from kg.incremental import held_articles
+    new = held_articles(seed_build[0] / "store")
+    old = Store(str(tmp_path / "store"))
+    def http(t):
+        return NamedNode(t.value.replace("https://schema.org/", "http://schema.org/")) if isinstance(t, NamedNode) else t
+    old.bulk_extend(Quad(http(q.subject), http(q.predicate), http(q.object), q.graph_name)
+                    for q in Store.read_only(str(seed_build[0] / "store")))
+    old.flush()
+    del old
+    assert len(new) == 5 and held_articles(tmp_path / "store") == new

@@ -63,3 +63,22 @@ def test_the_shapes_catch_a_broken_fact(seed_build):
     shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
     conforms, _, text = validate(data, shacl_graph=shapes, advanced=True)
     assert not conforms and "confidence" in text
+
+
+def test_schema_org_terms_are_the_https_ones_rdflib_binds(seed_build):
+    """rdflib (and most tools) bind schema: to https://schema.org/; quotations carry schema:Quotation too."""
+    g = rdflib.Graph().parse(seed_build[0] / "graph.ttl")
+    assert dict(rdflib.Graph().namespaces())["schema"] == rdflib.URIRef("https://schema.org/")
+    people = g.query("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a schema:Person }")
+    quotes = g.query("SELECT (COUNT(DISTINCT ?q) AS ?n) WHERE { ?q a schema:Quotation ; schema:text ?t }")
+    assert next(iter(people))[0].toPython() > 5 and next(iter(quotes))[0].toPython() > 5
+    assert not any(str(t).startswith("http://schema.org/") for t in g.predicates())
+
+
+def test_each_schema_term_maps_to_its_http_twin():
+    g = rdflib.Graph().parse(ROOT / "ontology" / "kg.ttl")
+    OWL = rdflib.OWL
+    used = {s for s in g.subjects() if str(s).startswith("https://schema.org/") and str(s) != "https://schema.org/"}
+    twins = {s for s in used for p in (OWL.equivalentClass, OWL.equivalentProperty, OWL.sameAs)
+             if (s, p, rdflib.URIRef(str(s).replace("https://", "http://"))) in g}
+    assert used and twins == used
