@@ -25,7 +25,7 @@ from pyoxigraph import BlankNode, DefaultGraph, NamedNode, RdfFormat, Store, Tri
 
 from . import iri
 from .endpoint import Endpoint, ProtocolError
-from .sparql import remote_select
+from .sparql import remote_select, store_base
 
 NTRIPLES = "application/n-triples"
 Progress = Callable[[int, int, str], None]
@@ -84,9 +84,16 @@ def graphs(store: Store) -> list:
     return names + ([DefaultGraph()] if default is not None else [])
 
 
+UNION = "union"   # put_graph's graph for "every graph's triples, into the default graph"
+
+
 def batches(store: Store, graph, size: int) -> Iterator[bytes]:
-    """A graph's triples as N-Triples, ``size`` triples a batch (one batch if it has blank nodes)."""
-    triples = [Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)]
+    """A graph's triples as N-Triples, ``size`` triples a batch (one batch if it has blank nodes);
+    for UNION, the triples of all graphs, each once."""
+    if graph == UNION:
+        triples = list(dict.fromkeys(Triple(q.subject, q.predicate, q.object) for q in store))
+    else:
+        triples = [Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)]
     if any(isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode) for t in triples):
         size = max(size, len(triples))
     for start in range(0, len(triples), size):
@@ -96,6 +103,8 @@ def batches(store: Store, graph, size: int) -> Iterator[bytes]:
 def target(endpoint: Endpoint, graph) -> tuple[str, str]:
     """(URL, label) of a graph at a Graph Store endpoint: ?graph=IRI, or ?default."""
     sep = "&" if "?" in endpoint.url else "?"
+    if graph == UNION:
+        return f"{endpoint.url}{sep}default", "default graph (every graph's triples)"
     if isinstance(graph, DefaultGraph):
         return f"{endpoint.url}{sep}default", "default graph"
     return f"{endpoint.url}{sep}{urlencode({'graph': graph.value})}", f"graph <{graph.value}>"
@@ -113,14 +122,19 @@ def put_graph(endpoint: Endpoint, store: Store, graph, batch: int) -> int:
 
 
 def load(source: str | Path, endpoint: Endpoint, batch: int = 10_000, graph: str | None = None,
-         prune: bool = False, sparql: Endpoint | None = None, progress: Progress | None = None) -> LoadReport:
-    """Load ``source`` into the store at ``endpoint`` (a Graph Store protocol URL), graph by graph."""
+         prune: bool = False, sparql: Endpoint | None = None, progress: Progress | None = None,
+         default_graph: bool = False) -> LoadReport:
+    """Load ``source`` into the store at ``endpoint`` (a Graph Store protocol URL), graph by graph.
+    With ``default_graph``, every triple also goes into the store's default graph (replacing what it
+    held), for stores whose queries see only that graph."""
     if prune and sparql is None:
         raise ProtocolError("pruning needs the store's SPARQL query endpoint (--sparql URL)")
     started = time.perf_counter()
     store = open_source(source, graph)
     report = LoadReport()
     todo = graphs(store)
+    if default_graph:
+        todo = [g for g in todo if not isinstance(g, DefaultGraph)] + [UNION]
     for n, g in enumerate(todo, 1):
         report.triples += put_graph(endpoint, store, g, batch)
         report.graphs += 1
@@ -128,7 +142,7 @@ def load(source: str | Path, endpoint: Endpoint, batch: int = 10_000, graph: str
             progress(n, len(todo), str(g))
     if prune:
         loaded = {g.value for g in todo if isinstance(g, NamedNode)}
-        for stale in sorted(set(kg_graphs(sparql)) - loaded):
+        for stale in sorted(set(kg_graphs(sparql, store_base(store) or iri.DEFAULT_BASE)) - loaded):
             endpoint.request("DELETE", target(endpoint, NamedNode(stale))[0], what=f"graph <{stale}>")
             report.pruned += 1
     report.requests = endpoint.attempts + (sparql.attempts if sparql else 0)
@@ -136,8 +150,8 @@ def load(source: str | Path, endpoint: Endpoint, batch: int = 10_000, graph: str
     return report
 
 
-def kg_graphs(sparql: Endpoint) -> list[str]:
-    """The graphs of kg's graph namespace that a store holds."""
+def kg_graphs(sparql: Endpoint, base: str) -> list[str]:
+    """The graphs of kg's graph namespace (under the base IRI ``base``) that a store holds."""
     rows = remote_select(sparql, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
-                                 f'FILTER(STRSTARTS(STR(?g), "{iri.BASE}graph/")) }}')
+                                 f'FILTER(STRSTARTS(STR(?g), "{base}graph/")) }}')
     return [r["g"] for r in rows if r["g"]]

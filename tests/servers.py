@@ -96,11 +96,11 @@ def running(cmd: list[str], query_url: str, seconds: float, log: Path) -> Iterat
 
 
 @contextmanager
-def oxigraph(directory: Path) -> Iterator[str]:
+def oxigraph(directory: Path, *options: str) -> Iterator[str]:
     """A read-write Oxigraph server on a fresh store; yields its base URL (…/store, …/query)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    cmd = [str(OXIGRAPH), "serve", "--location", str(directory / "db"), "--bind", f"127.0.0.1:{port}"]
+    cmd = [str(OXIGRAPH), "serve", "--location", str(directory / "db"), "--bind", f"127.0.0.1:{port}", *options]
     with running(cmd, f"{base}/query", 30, directory / "oxigraph.log"):
         yield base
 

@@ -177,3 +177,29 @@ def test_kg_serve_answers_read_only_sparql_on_loopback(seed_build, tmp_path):
     assert "read-only" in (tmp_path / "serve.log").read_text()
     missing = kg("serve", "--store", str(tmp_path / "nowhere"))
     assert missing[0] == 2 and "kg build" in missing[2]
+
+
+# The README's first query: no GRAPH, so on a plain server it sees only the default graph.
+PLAIN_QUERY = """SELECT ?speaker ?cue ?quote ?file WHERE {
+  ?q a kg:Quotation ; schema:creator ?p ; kg:cue ?cue ; schema:text ?quote ; schema:isPartOf ?a .
+  ?p schema:name ?speaker . ?a kg:fileName ?file } ORDER BY ?file ?speaker ?quote"""
+
+
+@pytest.mark.parametrize("server_options, load_options", [((), ("--default-graph",)),
+                                                          (("--union-default-graph",), ())])
+def test_queries_without_graph_answer_as_embedded_after_load(seed_build, tmp_path, server_options, load_options):
+    """Either kg load --default-graph or Oxigraph's own --union-default-graph, as the README says."""
+    embedded = query(open_store(seed_build[0] / "store"), PLAIN_QUERY)
+    with oxigraph(tmp_path, *server_options) as base:
+        assert remote_select(Endpoint(f"{base}/query"), PLAIN_QUERY) == []   # nothing loaded yet
+        status, _, err = kg("load", str(seed_build[0]), "--endpoint", f"{base}/store", "-q", *load_options)
+        assert status == 0, err
+        remote = remote_select(Endpoint(f"{base}/query"), PLAIN_QUERY)
+        assert len(embedded) > 10 and remote == embedded
+        assert count_kg_triples(f"{base}/query") == len(open_store(seed_build[0] / "store"))   # named graphs too
+
+
+def test_without_either_the_plain_query_finds_nothing(loaded):
+    """Why the README documents the options: the named graphs alone are invisible to it."""
+    server, _ = loaded
+    assert remote_select(Endpoint(f"{server}/query"), PLAIN_QUERY) == []

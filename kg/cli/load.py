@@ -31,6 +31,9 @@ def register(sub) -> None:
                                                        "and the source does not (articles replaced since); needs --sparql")
     p.add_argument("--sparql", metavar="URL", help="the store's SPARQL query URL, for --prune "
                                                   "(Oxigraph http://HOST:7878/query, Virtuoso http://HOST:8890/sparql)")
+    p.add_argument("--default-graph", action="store_true",
+                   help="also put every triple into the store's default graph, for stores whose queries see only "
+                        "that graph (a plain Oxigraph server, Fuseki without unionDefaultGraph)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
     p.set_defaults(run=run, known_errors=(EndpointError, SourceError, QueryError, OSError))
 
@@ -48,7 +51,7 @@ def run(args) -> int:
     endpoint = Endpoint(args.endpoint, user=args.user, retries=args.retries)
     sparql = Endpoint(args.sparql, user=args.user, retries=args.retries) if args.sparql else None
     report = load(args.source, endpoint, batch=args.batch, graph=args.graph, prune=args.prune, sparql=sparql,
-                  progress=progress(args.quiet))
+                  progress=progress(args.quiet), default_graph=args.default_graph)
     print(f"Loaded {report.graphs} graph{'s' if report.graphs != 1 else ''} ({report.triples} triples) into "
           f"{args.endpoint} in {report.seconds:.1f} s with {report.requests} requests"
           + (f"; deleted {report.pruned} stale graph{'s' if report.pruned != 1 else ''}" if report.pruned else "")
