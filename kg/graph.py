@@ -100,6 +100,7 @@ class GraphBuilder:
         yield Quad(self.agent, V.SCHEMA_name, text("kg"), g)
         yield Quad(self.agent, V.SCHEMA_softwareVersion, text(__version__), g)
         yield Quad(self.agent, V.KG_spacyModel, text(self.model), g)
+        yield Quad(self.agent, V.KG_baseIRI, typed(iri.BASE, V.XSD_anyURI), g)
         for e in sorted(self.res.entities.values(), key=lambda e: e.id):
             yield from self._entity(e, g)
 

@@ -107,6 +107,19 @@ def _drain(hits: list[ArticleFacts], counts) -> Iterator[ArticleFacts]:
         yield hits.pop(0)
 
 
+def stored_base(store_dir: Path) -> str | None:
+    """The base IRI the store in ``store_dir`` was built with (None: no store, or kg's default)."""
+    from .sparql import store_base
+    recover_dir(Path(store_dir))
+    if not (Path(store_dir).is_dir() and any(Path(store_dir).iterdir())):
+        return None
+    try:
+        return store_base(Store.read_only(str(store_dir)))
+    except (OSError, RuntimeError) as e:   # RuntimeError: RocksDB found the files corrupt
+        raise StoreError(f"{store_dir}: cannot read the existing store ({str(e).splitlines()[0]}); "
+                         "build with --fresh to replace it") from None
+
+
 def held_articles(store_dir: Path) -> list[Held]:
     """The articles a store holds (none when there is no store).
 

@@ -11,7 +11,9 @@ import hashlib
 import re
 import unicodedata
 
-BASE = "https://example.org/kg/id/"
+DEFAULT_BASE = "https://example.org/kg/id/"
+BASE = DEFAULT_BASE      # the base of this process's IRIs: see use_base
+_LISTENERS: list = []    # called after the base changes (kg.export.rdf refreshes its prefixes)
 
 KIND_PATH = {"Person": "person", "Organization": "organization", "PoliticalParty": "organization", "NewsMediaOrganization": "organization",
              "Place": "place", "Event": "event"}
@@ -54,6 +56,29 @@ def graph(article_id: str) -> str:
 
 ENTITIES_GRAPH = f"{BASE}graph/entities"
 ONTOLOGY_GRAPH = f"{BASE}graph/ontology"
+
+
+class BaseError(ValueError):
+    """A base IRI kg cannot mint under; str() is one line."""
+
+
+def check_base(base: str) -> str:
+    """``base`` if IRIs can be minted by appending paths to it: an absolute http(s) IRI, without
+    spaces, angle brackets, quotes, query or fragment, ending in "/" (one is added when missing)."""
+    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`?#/]+(/[^\s<>\"{}|\\^`?#]*)?", base or ""):
+        raise BaseError(f"{base!r} is not a base IRI: give an absolute http(s) address such as "
+                        f"https://news.example.com/kg/id/ (no spaces, query or fragment)")
+    return base if base.endswith("/") else base + "/"
+
+
+def use_base(base: str) -> str:
+    """Mint every IRI of this process under ``base`` (checked, see check_base); returns it."""
+    global BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH
+    BASE = check_base(base)
+    ENTITIES_GRAPH, ONTOLOGY_GRAPH = f"{BASE}graph/entities", f"{BASE}graph/ontology"
+    for listener in _LISTENERS:
+        listener()
+    return BASE
 
 
 def evidence(article_id: str, start: int, end: int) -> str:

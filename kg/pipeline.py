@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from . import iri
 from . import nlp as nlp_stage
 from . import parallel
 from .cache import Cache
@@ -27,7 +28,7 @@ from .export.rows import Rows
 from .export.view import write_view
 from .export.view_data import QUERIES as VIEW_QUERIES
 from .graph import build_graphs
-from .incremental import build_lock, held_articles, merge, with_cache
+from .incremental import StoreError, build_lock, held_articles, merge, stored_base, with_cache
 from .ingest import Problem, discover, read_source, url_key
 from .model import Article, ArticleFacts, Resolution
 from .sparql import open_store
@@ -148,17 +149,23 @@ def stage(report: BuildReport, name: str):
 
 def build(paths: list[str | Path] | None = None, out: str | Path = "exports", model: str | None = None,
           progress: Progress | None = None, view: bool = True, fresh: bool = False, workers: int = 1,
-          scheduler: str | None = None, min_confidence: float = 0.0) -> BuildReport:
+          scheduler: str | None = None, min_confidence: float = 0.0, base_iri: str | None = None) -> BuildReport:
     """Build the knowledge graph of ``paths`` into ``out``; see BuildReport for what happened.
 
     When ``out`` already holds a store, its articles are kept (see kg.incremental) unless ``fresh``.
     Parsing and extraction run in ``workers`` processes, or on the Dask cluster at ``scheduler``.
     Quotations, memberships and outcomes with a confidence below ``min_confidence`` are left out.
+    IRIs are minted under ``base_iri``, else the base the store in ``out`` was built with, else
+    kg's default; the store records it for the next build.
     """
     if not 0.0 <= min_confidence <= 1.0:
         raise ValueError(f"the minimum confidence must be between 0 and 1, not {min_confidence}")
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out}: --out must be a directory, and this is a file")
     started = time.perf_counter()
     report = BuildReport()
+    _use_base(base_iri, out / "store", report, fresh)
     with stage(report, "load model"):
         nlp = nlp_stage.load(model)
     report.model = nlp_stage.model_id(nlp)
@@ -182,6 +189,18 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
     report.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     report.worker_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     return report
+
+
+def _use_base(base_iri: str | None, store_dir: Path, report: BuildReport, fresh: bool) -> None:
+    try:
+        stored = stored_base(store_dir)
+    except StoreError:
+        if not fresh:
+            raise
+        stored = None   # a store that cannot be read is replaced by a fresh build
+    base = iri.use_base(base_iri or stored or iri.DEFAULT_BASE)
+    if stored and base != stored:
+        report.notes.append(f"IRIs move from the store's base {stored} to {base}: every article is rewritten")
 
 
 def confident(facts: ArticleFacts, minimum: float) -> ArticleFacts:

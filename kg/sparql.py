@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING
 from pyoxigraph import (Literal, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, Store,
                         parse, parse_query_results)
 
+from . import iri
 from .export.rdf import FILE_PREFIXES
+from .vocab import PREFIXES
 
 if TYPE_CHECKING:
     from .endpoint import Endpoint
@@ -231,8 +233,20 @@ def _table(names: list[str], rows: list[list[str | None]], width: int = 60) -> s
 
 
 def open_store(path: str | Path = "exports/store", read_only: bool = True) -> Store:
-    """The embedded store of a build, for SPARQL from Python."""
+    """The embedded store of a build, for SPARQL from Python. The prefixes person:, graph: ... then
+    stand for the base IRI the store was built with (kg build --base-iri)."""
     path = Path(path)
     if not path.is_dir():
         raise FileNotFoundError(f"{path}: no store here; run kg build first")
-    return Store.read_only(str(path)) if read_only else Store(str(path))
+    store = Store.read_only(str(path)) if read_only else Store(str(path))
+    base = store_base(store)
+    if base and base != iri.BASE:
+        iri.use_base(base)
+    return store
+
+
+def store_base(store: Store) -> str | None:
+    """The base IRI a store's build recorded (None for stores of kg before --base-iri: the default)."""
+    for row in store.query("SELECT ?b WHERE { GRAPH ?g { ?a kg:baseIRI ?b } } LIMIT 1", prefixes=PREFIXES):
+        return row["b"].value
+    return None

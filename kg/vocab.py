@@ -68,6 +68,7 @@ class KG(DefinedNamespace):
     Votes: URIRef
     Winner: URIRef
     approximation: URIRef
+    baseIRI: URIRef
     boilerplate: URIRef
     confidence: URIRef
     contentHash: URIRef

@@ -26,6 +26,9 @@ def register(sub) -> None:
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="leave out quotations, roles and outcomes whose confidence is below X (0 to 1; default 0: "
                         "keep all). A quotation's confidence is the precision its rule has on the dev sets")
+    p.add_argument("--base-iri", metavar="IRI", help="mint entity and fact IRIs under this base, e.g. "
+                                                     "https://news.example.com/kg/id/ (default: the base the store in "
+                                                     "DIR was built with, else https://example.org/kg/id/)")
     p.add_argument("--no-view", action="store_true", help="do not write graph.html")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
     p.set_defaults(run=run, known_errors=known_errors)
@@ -63,7 +66,7 @@ def run(args) -> int:
         raise ValueError("--workers takes a number of processes, 1 or more")
     paths = args.paths or [str(example_corpus())]
     report = build(paths, out=args.out, model=args.model, progress=Progress(args.quiet), view=not args.no_view,
-                   fresh=args.fresh, workers=args.workers, min_confidence=args.min_confidence,
+                   fresh=args.fresh, workers=args.workers, min_confidence=args.min_confidence, base_iri=args.base_iri,
                    scheduler=args.scheduler if args.executor == "dask" else None)
     if not args.quiet:
         for line in report.notes:

@@ -18,7 +18,7 @@ from ..vocab import KG, NOTATIONS, SCHEMA
 from . import atomic_file
 from .rows import Rows, ordered
 
-ENTITIES = f"<{iri.ENTITIES_GRAPH}>"
+ENTITIES = "graph:entities"   # a prefixed name, so that it follows the base IRI (kg.iri.use_base)
 # The gold schema's entity types, most specific first.
 TYPES = [(SCHEMA.Person, "Person"), (SCHEMA.PoliticalParty, "PoliticalParty"), (SCHEMA.Place, "Place"),
          (SCHEMA.Event, "Event"), (SCHEMA.NewsMediaOrganization, "Organization"), (SCHEMA.Organization, "Organization")]

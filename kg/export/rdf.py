@@ -16,10 +16,19 @@ from ..vocab import PREFIXES
 from . import _umask, atomic_file, replace_dir
 
 FILE_PREFIXES = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-                 "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-                 "person": iri.BASE + "person/", "organization": iri.BASE + "organization/", "place": iri.BASE + "place/",
-                 "event": iri.BASE + "event/", "article": iri.BASE + "article/", "quote": iri.BASE + "quote/",
-                 "evidence": iri.BASE + "evidence/", "graph": iri.BASE + "graph/"}
+                 "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#"}
+PATHS = ("person", "organization", "place", "event", "article", "quote", "evidence", "graph")
+SHARED_SUBJECTS: tuple[str, ...] = ()
+
+
+def _follow_base() -> None:
+    """The entity-path prefixes (person:, graph: ...) under the current base IRI (kg.iri.use_base)."""
+    global SHARED_SUBJECTS
+    FILE_PREFIXES.update({p: f"{iri.BASE}{p}/" for p in PATHS})
+    
+
+_follow_base()
+iri._LISTENERS.append(_follow_base)
 
 
 def ontology_quads() -> list[Quad]:
@@ -56,7 +65,6 @@ def new_store(target: Path) -> Iterator[Store]:
         raise
 
 
-SHARED_SUBJECTS = tuple(iri.BASE + kind + "/" for kind in ("person", "organization", "place", "event", "candidacy"))
 CHUNK = 20_000           # quads serialised at a time
 STORE_BATCH = 250_000    # quads the disk store takes at a time
 PIECE = 50_000           # quads read back at a time (kg.export.rows)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pyoxigraph import Store
 
-from ..vocab import PREFIXES
+from .rdf import FILE_PREFIXES   # graph:entities follows the build's base IRI
 
 
 class Row(tuple):
@@ -32,7 +32,7 @@ class Row(tuple):
 def select(store: Store, query: str, strings: dict[str, str] | None = None) -> list[Row]:
     """Rows of a SELECT query. With ``strings``, equal values are kept once: an article's IRI, a
     speaker's, a quotation's text read by two queries."""
-    results = store.query(query, prefixes=PREFIXES)
+    results = store.query(query, prefixes=FILE_PREFIXES)
     row = type("Row", (Row,), {"__slots__": (), "columns": {v.value: i for i, v in enumerate(results.variables)}})
     if strings is None:
         return [row(None if t is None else t.value for t in r) for r in results]
