@@ -155,9 +155,35 @@ def run(store: Store, query: str):
     try:
         return store.query(text, prefixes=FILE_PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as e:
-        raise QueryError(f"SPARQL syntax error: {str(e).splitlines()[0]}") from None
+        raise QueryError(syntax_message(text, str(e))) from None
     except OSError as e:
         raise QueryError(f"query failed: {e}") from None
+
+
+def syntax_message(text: str, error: str) -> str:
+    """The parser's error as one readable line: where (line and column), what it expected in
+    short, and for an undeclared prefix which one and how to declare it."""
+    m = re.match(r"error at (\d+):(\d+): (.*)", error, flags=re.S)
+    if not m:
+        return f"SPARQL syntax error: {error.splitlines()[0]}"
+    line, column, detail = int(m[1]), int(m[2]), " ".join(m[3].split())
+    where = f"SPARQL syntax error at line {line}, column {column}"
+    lines = text.splitlines() or [""]
+    before = lines[min(line, len(lines)) - 1][:max(column - 1, 0)]
+    near = (re.findall(r"\S+$", before) or [""])[0][-30:]
+    own = {d.lower() for d in re.findall(r"(?im)^\s*PREFIX\s+([\w.-]*):", text)}
+    bare = re.sub(r'<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*', " ", text)   # no IRIs, strings, comments
+    unknown = list(dict.fromkeys(p for p in re.findall(r"(?<![\w<:/?$#.-])([A-Za-z][\w.-]*|):[\w-]", bare)
+                                 if p.lower() not in own and p not in FILE_PREFIXES))
+    if "Prefix not found" in detail or unknown:
+        name = near.split(":")[0] if "Prefix not found" in detail and ":" in near else unknown[0]
+        return (f"{where}: the prefix {name}: is not declared; add PREFIX {name}: <…> before SELECT "
+                f"(kg declares {', '.join(p + ':' for p in FILE_PREFIXES)})")
+    expected = re.match(r"expected one of (.*)", detail)
+    if expected:
+        options = [o.strip() for o in re.split(r",\s*(?![^\[]*\])", expected[1]) if o.strip()]
+        detail = "expected " + ", ".join(options[:6]) + (f" or {len(options) - 6} more" if len(options) > 6 else "")
+    return f"{where}" + (f" near {near!r}" if near else "") + f": {detail}"
 
 
 def query(store: Store, query: str) -> Rows:

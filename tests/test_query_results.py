@@ -92,3 +92,19 @@ def test_kg_query_json_on_a_build(seed_build):
                         "--format", "json")
     rows = json.loads(out)
     assert code == 0 and rows and any(isinstance(r["votes"], int) for r in rows)
+
+
+@pytest.mark.parametrize("text, says", [
+    ("SELECT ?x WHERE { ?x foaf:name ?n }", ["line 1, column", "prefix foaf: is not declared", "PREFIX foaf:"]),
+    ("PREFIX dc: <http://purl.org/dc/terms/>\nSELECT ?x WHERE {\n  ?x dc:title ?t ; ex:y ?z }",
+     ["line 3, column", "prefix ex: is not declared"]),
+    ("SELECT ?x WHERE {\n  ?x schema:name ?n\n  FILTER(?n = }", ["line 3, column", "near '}'", "expected"]),
+    ('SELECT ?x WHERE { ?x <http://a.example/c:d> "x:y" } LIMIT', ["line 1, column", "near 'LIMIT'"]),
+])
+def test_a_syntax_error_is_one_line_with_where_and_a_hint(tiny, text, says):
+    from kg.sparql import QueryError
+    with pytest.raises(QueryError) as e:
+        run(tiny, text)
+    message = str(e.value)
+    assert "\n" not in message and len(message) < 400 and all(s in message for s in says), message
+    assert "prefix x:" not in message and "prefix c:" not in message   # strings and IRIs hold no prefixes
