@@ -84,8 +84,11 @@ def read_articles(paths: Iterable[str | Path], report: BuildReport, progress: Pr
         else:
             sources.append(item)
     first: dict[str, str] = {}   # sha256 or URL key -> the article that had it first
-    for n, source in enumerate(sources, 1):
+    total = sum(map(expected_records, sources)) if progress else 0
+    done = 0
+    for source in sources:
         for item in read_source(source):
+            done += 1   # records read, kept or not: what the total counted
             if isinstance(item, Problem):
                 (report.errors if item.skipped else report.notes).append(str(item))
                 continue
@@ -101,8 +104,26 @@ def read_articles(paths: Iterable[str | Path], report: BuildReport, progress: Pr
             if url:
                 first[url] = meta.path
             if progress:
-                progress(n, len(sources), meta.path)
+                progress(min(done, total), total, meta.path)
             yield item
+
+
+def expected_records(source) -> int:
+    """How many articles a source will give, for progress: one per file, one per line of a JSON
+    Lines file (blank lines aside, counted in one pass over its bytes), one for standard input."""
+    if source.path is None or source.kind != "jsonl":
+        return 1
+    try:
+        lines = blank = 0
+        last = b"\n"
+        with open(source.path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                lines += chunk.count(b"\n")
+                blank += chunk.count(b"\n\n") + chunk.count(b"\n\r\n")
+                last = chunk[-1:]
+        return max(1, lines - blank + (last != b"\n"))
+    except OSError:
+        return 1
 
 
 def extract_all(articles: Iterable[Article], nlp, model_id: str, report: BuildReport, model: str | None = None,

@@ -66,3 +66,25 @@ def test_min_confidence_out_of_range_is_a_one_line_error(tmp_path):
 def test_version_is_printed():
     proc = run_kg("--version")
     assert proc.returncode == 0 and proc.stdout.strip().startswith("kg 0.")
+
+
+def test_progress_counts_records_with_rate_and_time_left(capsys):
+    from kg.cli.build import Progress
+    ticks = iter([100.0, 110.0, 120.0, 130.0])
+    progress = Progress(quiet=False, clock=lambda: next(ticks))
+    progress.tty = False
+    for done in (1, 11, 21, 40):
+        progress(done, 40, f"big.jsonl#L{done}")
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "reading 1/40 big.jsonl#L1"
+    assert lines[1] == "reading 11/40 (1.0/s, 29 s left) big.jsonl#L11"
+    assert lines[-1] == "reading 40/40 (1.3/s) big.jsonl#L40"
+
+
+def test_a_json_lines_file_counts_its_records(tmp_path):
+    from kg.ingest.sources import Source
+    from kg.pipeline import expected_records
+    f = tmp_path / "a.jsonl"
+    f.write_bytes(b'{"text": "a"}\n\n{"text": "b"}\r\n{"text": "c"}')   # a blank line; no final newline
+    assert expected_records(Source(f, "a.jsonl", "jsonl")) == 3
+    assert expected_records(Source(tmp_path / "x.txt", "x.txt", "text")) == 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import time
 
 
 
@@ -42,20 +43,46 @@ def known_errors() -> tuple:
 
 
 class Progress:
-    """One updating line on a terminal; a line every tenth of the way otherwise."""
+    """One updating line on a terminal; a line every tenth of the way otherwise. Counts articles
+    (each record of a JSON Lines file is one), with the rate so far and the time left at that rate."""
 
-    def __init__(self, quiet: bool):
-        self.quiet, self.tty = quiet, sys.stderr.isatty()
+    def __init__(self, quiet: bool, clock=time.monotonic):
+        self.quiet, self.tty, self.clock = quiet, sys.stderr.isatty(), clock
+        self.started: float | None = None
+        self.shown = -1
 
     def __call__(self, done: int, total: int, what: str) -> None:
         if self.quiet:
             return
         if total == 0:
             print(("\r\033[K" if self.tty else "") + what, file=sys.stderr, flush=True)
-        elif self.tty:
-            print(f"\r\033[Kreading {done}/{total} {what[-60:]}", end="", file=sys.stderr, flush=True)
-        elif done == total or done % max(1, total // 10) == 0:
-            print(f"reading {done}/{total} {what}", file=sys.stderr, flush=True)
+            return
+        now = self.clock()
+        if self.started is None:
+            self.started = now
+        if self.tty:
+            print(f"\r\033[K{self.line(done, total, now)} {what[-40:]}", end="", file=sys.stderr, flush=True)
+        elif done == total or done // max(1, total // 10) > self.shown:
+            self.shown = done // max(1, total // 10)
+            print(f"{self.line(done, total, now)} {what}", file=sys.stderr, flush=True)
+
+    def line(self, done: int, total: int, now: float) -> str:
+        elapsed = now - self.started
+        text = f"reading {done}/{total}"
+        if done > 1 and elapsed > 0:
+            rate = (done - 1) / elapsed   # the first article starts the clock
+            left = (total - done) / rate if rate else 0
+            text += f" ({rate:.1f}/s, {_duration(left)} left)" if done < total else f" ({rate:.1f}/s)"
+        return text
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
 
 
 def run(args) -> int:
