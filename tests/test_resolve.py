@@ -87,3 +87,13 @@ def test_an_ambiguous_surname_goes_to_the_person_named_far_more_often(build):
     facts, res = build(*texts, "Rita Grey opened the fete.", "Grey was not available for comment.")
     names = people(res)
     assert "Grey" in names["Alan Grey"].aliases and "Grey" not in names["Rita Grey"].aliases
+
+
+@pytest.mark.parametrize("full, short", [("Nora Quill, the council leader, spoke on Monday.", "Quill"),
+                                         ("Mayor Tomas Reddle opened the session.", "Reddle"),
+                                         ("Ines Marlowe, 52, chairs the board.", "Marlowe")])
+def test_a_surname_the_tagger_calls_an_organisation_does_not_outvote_the_full_name(build, full, short):
+    quotes = " ".join(f'"Point {n} stands," {short} said.' for n in range(1, 31))
+    facts, res = build(f"{full}\n\n{quotes}")
+    name = full.split(",")[0].replace("Mayor ", "").split(" opened")[0]
+    assert name in people(res), {e.name: e.kind for e in res.entities.values()}

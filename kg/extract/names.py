@@ -420,6 +420,7 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
                         + ([m.written] if m.written else []):
                     if form not in forms:
                         forms.append(form)
+            for m in [m for m in group if len(m.words) >= 2] or group:   # as _vote: a bare surname says little
                 for k, v in m.votes.items():
                     votes[k] += v
             forms = forms or [self.names[gi]]
