@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: build test bench clean
+.PHONY: build test bench docs clean
 
 $(BIN)/kg: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ test: $(VENV)/.test-tools
 bench: $(VENV)/.test-tools   # long: see bench/README.md
 	$(BIN)/python bench/perf.py --workers 2
 	$(BIN)/python bench/quotes_polnear.py
+
+docs: $(VENV)/.test-tools build   # docs/graph-view.png from the example build's view
+	$(BIN)/python docs/screenshot.py exports/graph.html docs/graph-view.png
 
 clean:
 	rm -rf exports .pytest_cache

@@ -102,3 +102,14 @@ def test_search_finds_a_node_by_part_of_its_name_and_selects_it(browser, seed_bu
     assert person["name"] in page.inner_text("#kg-details")
     page.fill("#kg-search", "zzqqxx")
     assert "no node" in page.inner_text(".kg-matches")
+
+
+def test_the_readme_picture_is_made_by_its_script_from_a_build(seed_build, tmp_path):
+    import subprocess
+    import sys
+    from conftest import ROOT
+    png = tmp_path / "view.png"
+    proc = subprocess.run([sys.executable, str(ROOT / "docs" / "screenshot.py"), str(seed_build[0] / "graph.html"),
+                           str(png)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 100_000   # a drawn graph, not a blank page

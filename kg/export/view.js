@@ -9,6 +9,7 @@
   "use strict";
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var N = data.nodes, E = data.edges;
+  var PAGE = 20;   // quotations listed at a time in the details panel
   var kgView = window.kgView = { ready: false, readyAt: null, settledAt: null, data: data };
   var hiddenKinds = {}, hiddenFacts = {}, nodeHidden = [], edgeHidden = [];
   var incident = N.map(function () { return []; });
@@ -211,8 +212,10 @@
     section("Roles", groups["role>"] || []);
     section("Members", groups["role<"] || []);
     var quotes = incident[i].filter(function (j) { return E[j].kind === "said" && E[j].from === i; });
+    var more = n.more_quotes || [];
     section("Quotations", quotes.map(function (j) { return quoteFact(E[j].to); }),
-      n.quotes > quotes.length ? n.quotes + "; " + quotes.length + " drawn, the longest" : null);
+      more.length ? (quotes.length + more.length) + "; " + quotes.length + " drawn, the longest" : null);
+    if (more.length) pager(more, quoteItem);
     section("Outcomes", (groups["outcome>"] || []).concat(groups["outcome<"] || []));
     section("Places", (groups["place>"] || []).concat(groups["place<"] || []));
     (n.facts || []).forEach(function (f) { section("Also", [fact(el("b", null, f.label), [f], factInfo(f.kind).colour)]); });
@@ -229,6 +232,24 @@
     add(box, add(el("div", "kg-muted", [n.cue, n.quote_type].filter(Boolean).join(" · ") + " · "), show),
         el("blockquote", null, "“" + n.text + "”"), source(n));
     return box;
+  }
+  function quoteItem(q) {   // a quotation that is listed but not drawn
+    var box = fact(null, [], factInfo("said").colour);
+    add(box, el("div", "kg-muted", [q.cue, q.quote_type].filter(Boolean).join(" · ")),
+        el("blockquote", null, "“" + q.text + "”"), source(q));
+    return box;
+  }
+  function pager(items, render) {   // PAGE items at a time, then a button for the next PAGE
+    var list = el("div", "kg-pager"), shown = 0, more = el("button", "kg-link kg-more");
+    function next() {
+      items.slice(shown, shown + PAGE).forEach(function (x) { add(list, render(x)); });
+      shown = Math.min(items.length, shown + PAGE);
+      more.textContent = "show " + Math.min(PAGE, items.length - shown) + " more (" + shown + " of " + items.length + " listed)";
+      more.style.display = shown < items.length ? "" : "none";
+    }
+    more.addEventListener("click", next);
+    add(body, list, more);
+    next();
   }
   function showQuote(i) {
     var n = N[i];

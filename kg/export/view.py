@@ -65,8 +65,8 @@ def _asset(name: str) -> str:
 
 
 def _node_details(d: dict) -> dict:
-    keep = ("kind", "aliases", "mentions", "date", "quotes", "facts", "text", "cue", "quote_type", "article",
-            "confidence", "about", "props", "iri")
+    keep = ("kind", "aliases", "mentions", "date", "quotes", "more_quotes", "facts", "text", "cue", "quote_type",
+            "article", "confidence", "about", "props", "iri")
     out = {k: d[k] for k in keep if d.get(k) not in (None, [], "")}
     out["name"] = d.get("text") if d["kind"] == QUOTE else d["label"]
     return out

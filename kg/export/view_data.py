@@ -158,6 +158,11 @@ def add_quotes(g: nx.MultiDiGraph, rows: Rows, articles: Articles, max_per_speak
     for speaker, quoted in by_speaker.items():
         g.nodes[speaker]["quotes"] = len(quoted)
         quoted.sort(key=lambda r: (-len(r["text"]), r["q"]))
+        # The rest are listed, not drawn: the panel pages through all of a speaker's quotations.
+        g.nodes[speaker]["more_quotes"] = [
+            {"text": r["text"], "cue": r["cue"], "quote_type": kinds.get(r["type"], "direct"),
+             "article": articles.index.get(r["art"]), "start": int(r["start"]), "confidence": float(r["conf"])}
+            for r in quoted[max_per_speaker:]]
         for r in quoted[:max_per_speaker]:
             text = " ".join(r["text"].split())
             g.add_node(r["q"], label=text if len(text) <= 40 else text[:38].rstrip() + "…", kind=QUOTE,
