@@ -25,6 +25,13 @@ def test_turtle_parses_the_same_in_rdflib_and_oxigraph(seed_build):
     assert len(set(ox.parse(path=str(out / "graph.ttl")))) == len(g)
 
 
+def test_turtle_states_each_triple_once(seed_build):
+    """An entity's name and types stand in several named graphs; the merged graph.ttl says them once."""
+    out, _ = seed_build
+    triples = list(ox.parse(path=str(out / "graph.ttl")))
+    assert len(triples) == len(set(triples)) > 1000
+
+
 def test_each_article_has_its_own_named_graph(seed_build):
     out, _ = seed_build
     ds = rdflib.Dataset().parse(out / "graph.trig", format="trig")

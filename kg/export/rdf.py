@@ -25,7 +25,7 @@ def _follow_base() -> None:
     """The entity-path prefixes (person:, graph: ...) under the current base IRI (kg.iri.use_base)."""
     global SHARED_SUBJECTS
     FILE_PREFIXES.update({p: f"{iri.BASE}{p}/" for p in PATHS})
-    
+    SHARED_SUBJECTS = tuple(iri.BASE + kind + "/" for kind in ("person", "organization", "place", "event", "candidacy"))
 
 _follow_base()
 iri._LISTENERS.append(_follow_base)
