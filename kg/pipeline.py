@@ -170,17 +170,21 @@ def stage(report: BuildReport, name: str):
 
 def build(paths: list[str | Path] | None = None, out: str | Path = "exports", model: str | None = None,
           progress: Progress | None = None, view: bool = True, fresh: bool = False, workers: int = 1,
-          scheduler: str | None = None, min_confidence: float = 0.0, base_iri: str | None = None) -> BuildReport:
+          scheduler: str | None = None, min_confidence: float = 0.0, base_iri: str | None = None,
+          formats: Iterable[str] = ()) -> BuildReport:
     """Build the knowledge graph of ``paths`` into ``out``; see BuildReport for what happened.
 
     When ``out`` already holds a store, its articles are kept (see kg.incremental) unless ``fresh``.
     Parsing and extraction run in ``workers`` processes, or on the Dask cluster at ``scheduler``.
     Quotations, memberships and outcomes with a confidence below ``min_confidence`` are left out.
     IRIs are minted under ``base_iri``, else the base the store in ``out`` was built with, else
-    kg's default; the store records it for the next build.
+    kg's default; the store records it for the next build. ``formats`` adds exports for other
+    tools (jsonld, graphml, gexf, csv: see kg.export.formats).
     """
+    from .export.formats import export, parse_formats
     if not 0.0 <= min_confidence <= 1.0:
         raise ValueError(f"the minimum confidence must be between 0 and 1, not {min_confidence}")
+    formats = parse_formats(formats)   # an unknown one is refused before any work
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise ValueError(f"{out}: --out must be a directory, and this is a file")
@@ -206,6 +210,9 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
+    if formats and report.articles:
+        with stage(report, "export"):
+            report.outputs += export(out / "store", out, formats)
     report.seconds = time.perf_counter() - started
     report.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     report.worker_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024

@@ -30,6 +30,9 @@ def register(sub) -> None:
     p.add_argument("--base-iri", metavar="IRI", help="mint entity and fact IRIs under this base, e.g. "
                                                      "https://news.example.com/kg/id/ (default: the base the store in "
                                                      "DIR was built with, else https://example.org/kg/id/)")
+    p.add_argument("--format", action="append", metavar="NAMES", dest="formats", default=[],
+                   help="also write these exports for other tools, repeatable or a comma list: jsonld, graphml, gexf, "
+                        "csv (as kg export does)")
     p.add_argument("--no-view", action="store_true", help="do not write graph.html")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
     p.set_defaults(run=run, known_errors=known_errors)
@@ -38,8 +41,9 @@ def register(sub) -> None:
 def known_errors() -> tuple:
     from ..incremental import StoreError
     from ..ingest import IngestError
+    from ..export.formats import ExportError
     from ..nlp import ModelError
-    return IngestError, ModelError, StoreError, OSError, ValueError, RuntimeError
+    return IngestError, ModelError, StoreError, ExportError, OSError, ValueError, RuntimeError
 
 
 class Progress:
@@ -94,6 +98,7 @@ def run(args) -> int:
     paths = args.paths or [str(example_corpus())]
     report = build(paths, out=args.out, model=args.model, progress=Progress(args.quiet), view=not args.no_view,
                    fresh=args.fresh, workers=args.workers, min_confidence=args.min_confidence, base_iri=args.base_iri,
+                   formats=args.formats,
                    scheduler=args.scheduler if args.executor == "dask" else None)
     if not args.quiet:
         for line in report.notes:
