@@ -49,13 +49,16 @@ ResultSetMaxRows = 1000000
 
 def kg(*args: str) -> tuple[int, str, str]:
     """(status, stdout, stderr) of the kg command run in this process: the same code, without its start-up."""
+    from kg import iri
     from kg.cli import main
-    out, err = io.StringIO(), io.StringIO()
+    out, err, base = io.StringIO(), io.StringIO(), iri.BASE
     with redirect_stdout(out), redirect_stderr(err):
         try:
             status = main(list(args))
         except SystemExit as e:   # argparse's own errors
             status = e.code
+        finally:
+            iri.use_base(base)   # the command may have taken a store's own base IRI
     return status, out.getvalue(), err.getvalue()
 
 
