@@ -9,7 +9,12 @@ retried with exponential backoff before they become an EndpointError. The
 user name is an argument; the password is read from the environment variable
 KG_ENDPOINT_PASSWORD only, never from the command line (where other users of
 the machine could read it). Basic or Digest authentication is chosen by the
-server's challenge (Virtuoso asks for Digest).
+server's challenge (Virtuoso asks for Digest); Basic sends the password as it
+is, so over plain http to a host other than this machine it needs an explicit
+allow_plain_auth (--allow-plain-http-auth). A user and password written into
+the URL (http://user:secret@host/) are taken as the credentials, never shown:
+messages print the URL with them masked. Only a 2xx answer is a success; a
+redirect is reported, not followed.
 """
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ import os
 import re
 import time
 from dataclasses import dataclass, field
+
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
 
@@ -38,16 +45,52 @@ class ProtocolError(EndpointError):
     """The store did not understand the request, or kg did not understand the answer."""
 
 
-class ChallengeAuth(httpx.Auth):
-    """HTTP Digest or Basic authentication, whichever the server's challenge asks for."""
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
-    def __init__(self, user: str, password: str):
+
+def masked(url: str) -> str:
+    """``url`` without the password of its user info (http://jane:***@host/...), for messages."""
+    parts = urlsplit(url)
+    if parts.password is None and parts.username is None:
+        return url
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host
+    netloc = (f"{parts.username}:***@" if parts.password is not None else "***@") + host + \
+        (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def split_credentials(url: str) -> tuple[str, str | None, str | None]:
+    """(the URL without user info, its user, its password)."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url, None, None
+    host = parts.hostname or ""
+    netloc = (f"[{host}]" if ":" in host else host) + (f":{parts.port}" if parts.port else "")
+    bare = urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    return bare, unquote(parts.username or ""), unquote(parts.password) if parts.password is not None else None
+
+
+class ChallengeAuth(httpx.Auth):
+    """HTTP Digest or Basic authentication, whichever the server's challenge asks for. Basic goes
+    over plain http only to this machine, unless ``plain_ok``."""
+
+    def __init__(self, user: str, password: str, plain_ok: bool = False):
         self._digest = httpx.DigestAuth(user, password)
         self._basic = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
         self._use_basic = False
+        self.plain_ok = plain_ok
+
+    def _may_send_basic(self, request: httpx.Request) -> None:
+        if request.url.scheme == "http" and request.url.host not in LOCAL_HOSTS and not self.plain_ok:
+            raise AuthenticationError(
+                f"{request.url.scheme}://{request.url.host}: the server asks for Basic authentication, which would "
+                "send the password readable over plain http; use https, or --allow-plain-http-auth if the network "
+                "is trusted")
 
     def auth_flow(self, request: httpx.Request):
         if self._use_basic:
+            self._may_send_basic(request)
             request.headers["Authorization"] = self._basic
             yield request
             return
@@ -57,6 +100,7 @@ class ChallengeAuth(httpx.Auth):
             retry = digest.send(response)
         except StopIteration:   # no Digest challenge: answer a Basic one, if that is what came
             if response.status_code == 401 and "basic" in response.headers.get("www-authenticate", "").lower():
+                self._may_send_basic(request)
                 self._use_basic = True
                 request.headers["Authorization"] = self._basic
                 yield request
@@ -64,13 +108,13 @@ class ChallengeAuth(httpx.Auth):
         yield retry
 
 
-def credentials(user: str | None) -> ChallengeAuth | None:
+def credentials(user: str | None, password: str | None = None, plain_ok: bool = False) -> ChallengeAuth | None:
     if user is None:
         return None
-    password = os.environ.get(PASSWORD_ENV)
+    password = password if password is not None else os.environ.get(PASSWORD_ENV)
     if password is None:
         raise AuthenticationError(f"--user {user} needs the password in the environment variable {PASSWORD_ENV}")
-    return ChallengeAuth(user, password)
+    return ChallengeAuth(user, password, plain_ok)
 
 
 def excerpt(response: httpx.Response, limit: int = 160) -> str:
@@ -91,25 +135,31 @@ class Endpoint:
     retries: int = 4            # after the first attempt
     backoff: float = 0.5        # seconds before the first retry; doubles each time
     timeout: float = 120.0
+    allow_plain_auth: bool = False   # Basic authentication over plain http to another machine
     attempts: int = field(default=0, init=False)   # requests sent, retries included
 
     def __post_init__(self):
+        self.shown = masked(self.url)   # what messages print
         if not re.match(r"https?://", self.url):
-            raise ProtocolError(f"{self.url}: not an http:// or https:// URL")
-        self.client = httpx.Client(auth=credentials(self.user), timeout=self.timeout)
+            raise ProtocolError(f"{self.shown}: not an http:// or https:// URL")
+        self.url, user, password = split_credentials(self.url)
+        if user is not None and self.user is None:
+            self.user = user
+        self.client = httpx.Client(auth=credentials(self.user, password, self.allow_plain_auth), timeout=self.timeout,
+                                   follow_redirects=False)
 
     def close(self) -> None:
         self.client.close()
 
     def request(self, method: str, url: str | None = None, what: str = "", **kwargs) -> httpx.Response:
         url = url or self.url
-        where = f"{self.url} ({what})" if what else self.url
+        where = f"{self.shown} ({what})" if what else self.shown
         for attempt in range(self.retries + 1):
             self.attempts += 1
             try:
                 response = self.client.request(method, url, **kwargs)
             except httpx.TransportError as e:   # refused, reset, timed out
-                problem = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+                problem = f"{type(e).__name__}: {masked(str(e))}" if str(e) else type(e).__name__
             else:
                 status = response.status_code
                 if status in (401, 403):
@@ -118,11 +168,18 @@ class Endpoint:
                     if self.url.rstrip("/").endswith("/sparql-graph-crud"):
                         hint += " (Virtuoso takes authenticated writes at /sparql-graph-crud-auth)"
                     raise AuthenticationError(f"{where}: {status} {response.reason_phrase}: {hint}")
+                if 300 <= status < 400:
+                    to = response.headers.get("location", "")
+                    raise ProtocolError(f"{where}: {method} answered {status} {response.reason_phrase}"
+                                        + (f" to {masked(to)}" if to else "")
+                                        + "; kg does not follow redirects: give the URL it points to")
                 if status not in TRANSIENT and status >= 400:
                     raise ProtocolError(f"{where}: {method} answered {status} {response.reason_phrase}: "
                                         f"{excerpt(response)}")
-                if status < 400:
+                if 200 <= status < 300:
                     return response
+                if status < 300:   # 1xx: not an answer
+                    raise ProtocolError(f"{where}: {method} answered {status}, not a result")
                 problem = f"{status} {response.reason_phrase}: {excerpt(response)}"
             if attempt < self.retries:
                 time.sleep(self.backoff * 2 ** attempt)

@@ -34,6 +34,9 @@ def register(sub) -> None:
     p.add_argument("--default-graph", action="store_true",
                    help="also put every triple into the store's default graph, for stores whose queries see only "
                         "that graph (a plain Oxigraph server, Fuseki without unionDefaultGraph)")
+    p.add_argument("--allow-plain-http-auth", action="store_true",
+                   help="send the password with Basic authentication over plain http to another machine (by "
+                        "default refused: use https)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
     p.set_defaults(run=run, known_errors=(EndpointError, SourceError, QueryError, OSError))
 
@@ -48,12 +51,13 @@ def progress(quiet: bool):
 def run(args) -> int:
     if args.batch < 1 or args.retries < 0:
         raise SourceError("--batch must be at least 1 and --retries at least 0")
-    endpoint = Endpoint(args.endpoint, user=args.user, retries=args.retries)
-    sparql = Endpoint(args.sparql, user=args.user, retries=args.retries) if args.sparql else None
+    endpoint = Endpoint(args.endpoint, user=args.user, retries=args.retries, allow_plain_auth=args.allow_plain_http_auth)
+    sparql = Endpoint(args.sparql, user=args.user, retries=args.retries,
+                      allow_plain_auth=args.allow_plain_http_auth) if args.sparql else None
     report = load(args.source, endpoint, batch=args.batch, graph=args.graph, prune=args.prune, sparql=sparql,
                   progress=progress(args.quiet), default_graph=args.default_graph)
     print(f"Loaded {report.graphs} graph{'s' if report.graphs != 1 else ''} ({report.triples} triples) into "
-          f"{args.endpoint} in {report.seconds:.1f} s with {report.requests} requests"
+          f"{endpoint.shown} in {report.seconds:.1f} s with {report.requests} requests"
           + (f"; deleted {report.pruned} stale graph{'s' if report.pruned != 1 else ''}" if report.pruned else "")
           + ".")
     return 0

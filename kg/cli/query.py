@@ -19,6 +19,9 @@ def register(sub) -> None:
     p.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint over HTTP instead of the store "
                                                     "(e.g. http://127.0.0.1:7878/query)")
     p.add_argument("--user", metavar="NAME", help=f"user for the endpoint; the password is read from {PASSWORD_ENV}")
+    p.add_argument("--allow-plain-http-auth", action="store_true",
+                   help="send the password with Basic authentication over plain http to another machine (by "
+                        "default refused: use https)")
     p.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table", help="output format")
     p.set_defaults(run=run, known_errors=(QueryError, EndpointError, FileNotFoundError, OSError))
 
@@ -32,7 +35,7 @@ def run(args) -> int:
         raise QueryError("give a QUERY or --named NAME (kg query --list shows the names)")
     text = named_query(args.named) if args.named else args.query
     if args.endpoint:
-        endpoint = Endpoint(args.endpoint, user=args.user)
+        endpoint = Endpoint(args.endpoint, user=args.user, allow_plain_auth=args.allow_plain_http_auth)
         result = run_remote(endpoint, text)
     else:
         result = run_query(open_store(args.store), text)
