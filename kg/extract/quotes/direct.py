@@ -12,6 +12,7 @@ from ..quotemarks import Quoted
 from .core import CLOSERS, TITLE_SMALL, Attribution, QuoteFinder
 
 FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
+REACH = 400   # characters around a quotation where its cue may stand
 
 
 class DirectQuotes(QuoteFinder):
@@ -121,7 +122,10 @@ class DirectQuotes(QuoteFinder):
         first, last = self.sentence_at(q.open_mark), self.sentence_at(max(q.open_mark, q.end - 1))
         if first is None or last is None:
             return None
-        span = self.doc.char_span(first[0], last[1], alignment_mode="expand")
+        # Cues are looked for in the quote's sentence, within REACH characters of it: a "sentence" of
+        # thousands of run-together quotes would otherwise make this quadratic.
+        span = self.doc.char_span(max(first[0], q.open_mark - REACH), min(last[1], q.end + REACH),
+                                  alignment_mode="expand")
         best = None
         verbs, lowers, starts = self.speech_verb, self.names.lowers, self._starts
         for i in range(span.start, span.end) if span is not None else ():

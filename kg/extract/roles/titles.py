@@ -155,10 +155,16 @@ class TitlePatterns(RoleFinder):
         return g if not end or m.end == i + 1 else None
 
     def _line_start(self, i: int) -> int:
-        """The first token of the line token i is on."""
-        while i > 0 and "\n" not in self.toks[i - 1].whitespace_ and "\n" not in self.toks[i - 1].text:
-            i -= 1
-        return i
+        """The first token of the line token i is on (all lines found in one pass, when first asked)."""
+        starts = self.__dict__.get("_line_starts")
+        if starts is None:
+            starts, first = [], 0
+            for k, t in enumerate(self.toks):
+                if k and ("\n" in self.toks[k - 1].whitespace_ or "\n" in self.toks[k - 1].text):
+                    first = k
+                starts.append(first)
+            self._line_starts = starts
+        return starts[i]
 
     def bracket(self, m, person: int) -> None:
         """"Jane Doe (Lab)", "Ted Roe (R-Texas)": the party a name is listed with."""
