@@ -26,7 +26,7 @@ def main() -> None:
     ap.add_argument("--copies", default="1,2,3")
     args = ap.parse_args()
     nq = (Path(args.build) / "graph.nq").read_text(encoding="utf-8")
-    base, rate0 = None, None
+    rate0 = None
     print(f"{'copies':>6} {'triples':>10} {'seconds':>8} {'s per M triples':>16} {'ratio':>6} {'violations':>10}")
     with tempfile.TemporaryDirectory() as tmp:
         for k in (int(c) for c in args.copies.split(",")):
