@@ -17,13 +17,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from pyoxigraph import Store
+
 from . import iri
 from . import nlp as nlp_stage
 from . import parallel
 from .cache import Cache
 from .export.facts import QUERIES as FACTS_QUERIES
 from .export.facts import write_facts
-from .export.rdf import new_store, write_graph
+from .export.outputs import clean as clean_outputs
+from .export.outputs import new_set, publish
+from .export.rdf import write_graph
 from .export.rows import Rows
 from .export.view import write_view
 from .export.view_data import QUERIES as VIEW_QUERIES
@@ -181,7 +185,7 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
     kg's default; the store records it for the next build. ``formats`` adds exports for other
     tools (jsonld, graphml, gexf, csv: see kg.export.formats).
     """
-    from .export.formats import export, parse_formats
+    from .export.formats import parse_formats
     if not 0.0 <= min_confidence <= 1.0:
         raise ValueError(f"the minimum confidence must be between 0 and 1, not {min_confidence}")
     formats = parse_formats(formats)   # an unknown one is refused before any work
@@ -206,13 +210,10 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
         gc.set_threshold(20_000, 20, 100)
         facts = list(with_cache(articles, cache, extract, report.counts, timings=report.timings))
         settle()
-        _reduce(facts, out, cache, extract, report, progress, view, fresh, min_confidence)
+        _reduce(facts, out, cache, extract, report, progress, view, fresh, min_confidence, formats)
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
-    if formats and report.articles:
-        with stage(report, "export"):
-            report.outputs += export(out / "store", out, formats)
     report.seconds = time.perf_counter() - started
     report.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     report.worker_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
@@ -239,13 +240,15 @@ def confident(facts: ArticleFacts, minimum: float) -> ArticleFacts:
 
 
 def _reduce(facts: list[ArticleFacts], out: Path, cache: Cache, extract, report: BuildReport,
-            progress: Progress | None, view: bool, fresh: bool, min_confidence: float = 0.0) -> None:
+            progress: Progress | None, view: bool, fresh: bool, min_confidence: float = 0.0,
+            formats: list[str] | None = None) -> None:
     """Resolution and everything after it: the graph, its files, the store, facts.json and the view."""
     report.articles = len(facts)
     if not facts:
         report.errors.append("no articles could be read; nothing was written")
         return
     with build_lock(out):
+        clean_outputs(out)   # what a killed build left
         facts, merged = merge(facts, [] if fresh else held_articles(out / "store"), cache, extract)
         report.notes += merged.stale
         if min_confidence > 0:
@@ -259,31 +262,45 @@ def _reduce(facts: list[ArticleFacts], out: Path, cache: Cache, extract, report:
             facts, conflicts = reconcile(facts, resolution)
         report.contradictions = [str(c) for c in conflicts]
         settle()
-        _write(facts, resolution, out, cache, report, view)
+        _write(facts, resolution, out, cache, report, view, formats or [])
 
 
 def _write(facts: list[ArticleFacts], resolution: Resolution, out: Path, cache: Cache, report: BuildReport,
-           view: bool) -> None:
-    """The outputs: the quads stream into the three RDF files and the new store (kg.export.rdf),
-    and piece by piece into small stores in memory that answer the queries facts.json and the view
-    are made from (kg.export.rows), so that no copy of the whole graph is kept. facts.json and the
-    view are written while the store on disk takes its last pieces; the new store replaces the old
-    one only when everything else was written."""
+           view: bool, formats: list[str]) -> None:
+    """The outputs, all into a new folder that replaces the current set in one step when everything
+    is written (kg.export.outputs). The quads stream into the three RDF files and the new store
+    (kg.export.rdf), and piece by piece into small stores in memory that answer the queries
+    facts.json and the view are made from (kg.export.rows), so that no copy of the whole graph is
+    kept. facts.json and the view are written while the store on disk takes its last pieces."""
+    from .export.formats import export
     rows = Rows(FACTS_QUERIES, VIEW_QUERIES if view else {})
-    with new_store(out / "store") as store, ExitStack() as loading:
-        with stage(report, "graph files and store"):
-            report.outputs += write_graph(build_graphs(facts, resolution, report.model), out, store, rows.add, loading)
-        cache.prune({f.meta.sha256 for f in facts})
-        with stage(report, "facts.json"):
-            data = write_facts(rows, out / "facts.json")
-        report.outputs.append(out / "facts.json")
-        if view:
-            with stage(report, "view"):
-                write_view(rows, out / "graph.html")
-            report.outputs.append(out / "graph.html")
-        with stage(report, "graph files and store"):   # waiting for the disk store, if it is still loading
-            loading.close()
-    report.outputs.append(out / "store")
+    with new_set(out) as folder:
+        store = Store(str(folder / "store"))
+        with ExitStack() as loading:
+            with stage(report, "graph files and store"):
+                written = write_graph(build_graphs(facts, resolution, report.model), folder, store, rows.add, loading)
+            cache.prune({f.meta.sha256 for f in facts})
+            with stage(report, "facts.json"):
+                data = write_facts(rows, folder / "facts.json")
+            written.append(folder / "facts.json")
+            if view:
+                with stage(report, "view"):
+                    write_view(rows, folder / "graph.html")
+                written.append(folder / "graph.html")
+            with stage(report, "graph files and store"):   # waiting for the disk store, if it is still loading
+                loading.close()
+        store.flush()
+        written.append(folder / "store")
+        files = [f for f in formats if f != "csv"]
+        if files:
+            with stage(report, "export"):
+                written += export(store, folder, files)
+        del store
+        publish(out, folder)
+    report.outputs += [out / p.name for p in written]
+    if "csv" in formats:   # a folder users work in: a real one beside the links, so that ".." is DIR
+        with stage(report, "export"):
+            report.outputs += export(out / "store", out, ["csv"])
     report.counts.update({"entities": len(data["entities"]),
                           "people": sum(1 for e in data["entities"] if e["type"] == "Person"),
                           "quotes": len(data["quotes"]), "memberships": len(data["memberships"]),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pyoxigraph as ox
 import rdflib
@@ -113,3 +114,22 @@ def test_a_majority_stated_without_its_winner_goes_to_the_winner_another_article
     outcomes = {(o["predicate"], o["subject"], o["value"]): o["evidence"] for e in facts["events"] for o in e["outcomes"]}
     assert ("winner", "person/jane-doe", None) in outcomes
     assert outcomes[("majority", "person/jane-doe", 2469)] == [{"file": "b.txt", "text": said}]
+
+
+def test_outputs_are_one_set_behind_links_and_an_old_layout_is_taken_over(seed_build, tmp_path):
+    """Each output is a link through .kg-current to the build's own folder; a directory written by an
+    older kg (plain files, a plain store) keeps its articles and becomes the same layout."""
+    import shutil
+    from conftest import SEEDS, run_kg
+    out = seed_build[0]
+    for name in ("graph.ttl", "graph.nq", "graph.trig", "facts.json", "graph.html", "store"):
+        assert (out / name).is_symlink() and os.readlink(out / name) == os.path.join(".kg-current", name)
+    old = tmp_path / "old"
+    shutil.copytree(out, old, ignore=shutil.ignore_patterns(".kg-*"))   # links followed: plain files
+    assert not (old / "store").is_symlink() and (old / "store" / "CURRENT").is_file()
+    proc = run_kg("build", str(sorted(SEEDS.glob("*.txt"))[0]), "--out", str(old), "--no-view", "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert (old / "store").is_symlink() and (old / "graph.nq").is_symlink()
+    facts = json.loads((old / "facts.json").read_text(encoding="utf-8"))
+    assert len(facts["articles"]) == 5   # the earlier articles were kept
+    assert [p.name for p in (old / ".kg-builds").iterdir()] == [os.readlink(old / ".kg-current").split("/")[-1]]
