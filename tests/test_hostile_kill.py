@@ -127,7 +127,7 @@ def whole(out: Path) -> tuple[int, int]:
     assert len(ox.Store.read_only(str(out / "store"))) == len(set(quads))
     facts = json.loads((out / "facts.json").read_text(encoding="utf-8"))
     assert len(facts["articles"]) == len(articles)
-    assert (out / "graph.html").read_text(encoding="utf-8").count(f'"file":') >= len(articles)
+    assert (out / "graph.html").read_text(encoding="utf-8").count('"file":') >= len(articles)
     return len(articles), len(quads)
 
 
