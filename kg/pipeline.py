@@ -279,7 +279,6 @@ def _write(facts: list[ArticleFacts], resolution: Resolution, out: Path, cache: 
         with ExitStack() as loading:
             with stage(report, "graph files and store"):
                 written = write_graph(build_graphs(facts, resolution, report.model), folder, store, rows.add, loading)
-            cache.prune({f.meta.sha256 for f in facts})
             with stage(report, "facts.json"):
                 data = write_facts(rows, folder / "facts.json")
             written.append(folder / "facts.json")
@@ -297,6 +296,7 @@ def _write(facts: list[ArticleFacts], resolution: Resolution, out: Path, cache: 
                 written += export(store, folder, files)
         del store
         publish(out, folder)
+    cache.prune({f.meta.sha256 for f in facts})   # only now: a failed build keeps the entries its store needs
     report.outputs += [out / p.name for p in written]
     if "csv" in formats:   # a folder users work in: a real one beside the links, so that ".." is DIR
         with stage(report, "export"):

@@ -242,3 +242,23 @@ def test_a_store_written_with_http_schema_terms_keeps_its_articles(seed_build, t
     old.flush()
     del old
     assert len(new) == 5 and held_articles(tmp_path / "store") == new
+
+
+def test_a_build_that_fails_while_writing_leaves_the_store_and_its_cache_usable(tmp_path, monkeypatch):
+    """A full disk mid-way through writing: the old set stays, and so do the cache entries it needs."""
+    import errno
+    from conftest import SEEDS
+    from kg import pipeline
+    files = sorted(SEEDS.glob("*.txt"))
+    out = tmp_path / "out"
+    assert pipeline.build([str(f) for f in files[:3]], out=out, view=False).articles == 3
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(pipeline, "write_facts", full)
+    with pytest.raises(OSError):
+        pipeline.build([str(files[3])], out=out, view=False, fresh=True)
+    monkeypatch.undo()
+    assert not [p for p in (out / ".kg-builds").iterdir() if p.resolve() != (out / ".kg-current").resolve()]
+    report = pipeline.build([str(files[4])], out=out, view=False)
+    assert report.counts["stored"] == 4 and not report.errors   # the three earlier articles, from the cache
