@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from . import iri
 from .extract.lexicon import lexicon, plain
+from .ingest.text import visible
 from .model import TIE_ORDER, EVENT, ORGANIZATION, PARTY, PERSON, PLACE, ArticleFacts, Entity, EventInfo, LocalEntity, Resolution
 
 
@@ -36,9 +37,9 @@ class _UnionFind:
 
 
 def bare(name: str) -> str:
-    """A name folded, without honorifics, leading "the" or a possessive."""
+    """A name folded, without honorifics, leading "the", a possessive or invisible characters."""
     lex = lexicon()
-    words = [w for w in plain(name).replace("'s", "").replace("&", " and ").split() if not lex.honorific(w)]
+    words = [w for w in plain(visible(name)).replace("'s", "").replace("&", " and ").split() if not lex.honorific(w)]
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)

@@ -17,6 +17,7 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, POS, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
+from ..ingest.text import INVISIBLE, visible
 from ..model import MEDIA, TIE_ORDER, ORG_KINDS, ORGANIZATION, PERSON, PLACE, LocalEntity, Span
 from .coref import NOMINALS, Coreference
 from .kinds import KindVotes
@@ -43,6 +44,10 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
         self.starts = cols[0].tolist()
         self.ends = (cols[0] + cols[1]).tolist()   # (added by numpy, not by a loop in Python)
         self.texts = [text[s:e] for s, e in zip(self.starts, self.ends)]
+        # Names are read without invisible characters: "Ja\u200bne" is "Jane" (offsets still index the text).
+        self._invisible = any(c in text for c in INVISIBLE)
+        if self._invisible:
+            self.texts = [visible(x) for x in self.texts]
         self.caps = [bool(x) and (x[0].isupper() or (x[0] == "@" and len(x) > 1)) for x in self.texts]   # a capital, or a handle
         # A Token looks its strings up in C, faster than hash by hash through the StringStore from Python.
         self.lowers = [t.lower_ for t in self.tokens]
@@ -88,7 +93,8 @@ class DocNames(MentionSources, KindVotes, SeatMentions, Coreference):
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``, cut from the article's characters without making Token objects."""
         end = min(end, len(self.tokens))
-        return self.text[self.starts[start]:self.ends[end - 1]] if start < end else ""
+        text = self.text[self.starts[start]:self.ends[end - 1]] if start < end else ""
+        return visible(text) if self._invisible else text
 
     def _quoted_tokens(self) -> set[int]:
         """Tokens that start inside a quotation."""

@@ -8,12 +8,18 @@ UTF-16/32 with a BOM, Windows-1252/Latin-1 when UTF-8 fails, truncated UTF-8.
 
 Every Article's ``clean`` text equals its ``text`` with page furniture (ad
 slots, newsletter sign-ups, repeated photo captions ...) blanked out by
-spaces, so offsets found in ``clean`` point into ``text``, which is:
+spaces, and invisible characters at the edges of words (zero-width spaces,
+bidirectional marks ...: text.py) made spaces, so offsets found in ``clean``
+point into ``text``, which is:
 - for a text file, its decoded content (``open(path, encoding=...).read()``);
 - for an HTML page, the extracted main text (paragraphs joined by blank lines);
 - for a JSON record, the record's ``text`` as it is.
 Repairs never change lengths: control characters become spaces, lone
 surrogates U+FFFD, and a ``\\r\\n`` in a record a space and a newline.
+
+Which files are read (regular files only; links followed once) is files.py;
+the limits on sizes, numbers and nesting are module constants (MAX_*) of
+sources.py, records.py and html.py, listed in the README ("Limits and safety").
 """
 from __future__ import annotations
 

@@ -3,6 +3,15 @@
 The patterns are in kg/data/boilerplate.tsv; the structural rules (navigation
 lists, mastheads, repeated captions) are here. Spans are character offsets
 into the text, end exclusive, sorted and merged.
+
+A rule takes only the furniture it matches, never the article's body. The
+"paragraph" rules match a whole line by a word or two in it ("email" and
+"subscribe"), which a news sentence can hold too ("She will email voters and
+ask them to subscribe"): such a line is furniture only when it talks to the
+reader (it starts "Sign up", "Subscribe", "Enter" ..., or says you, your,
+our, we or us outside quotation marks) or is a short label that is no
+sentence ("Cookie settings"). An article that cleaning still
+empties is reported by the readers, not built empty.
 """
 from __future__ import annotations
 
@@ -32,6 +41,10 @@ _RULES: list[_Rule] | None = None
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦*-]|\d+\.)\s+(.*)$")
 _FIGURE = re.compile(r"\d{2,}")
 _UNIT_SPLIT = re.compile(r"(?<=[.!?)])(?=[A-Z])|(?<=[.!?])\s+(?=[A-Z(])")
+_READER = re.compile(r"\b(?:you|your|yours|our|we|us)\b", re.I)
+_ASKS = re.compile(r"(?:sign[ -]up|subscribe|register|enter|click|tap|join|get|follow|download)\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+LABEL_WORDS = 6   # a "paragraph" rule's line of at most this many words, not ending as a sentence, is a label
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -53,7 +66,8 @@ def find_boilerplate(text: str) -> list[tuple[int, int]]:
     while i < len(lines):
         start, end, line = lines[i]
         stripped = line.strip()
-        rule = next((r for r in _RULES if stripped and r.pattern.fullmatch(stripped)), None)
+        rule = next((r for r in _RULES if stripped and r.pattern.fullmatch(stripped) and _furniture(r, stripped)),
+                    None)
         if rule is None:
             i += 1
             continue
@@ -71,6 +85,16 @@ def find_boilerplate(text: str) -> list[tuple[int, int]]:
         i = last + 1
     spans += _navigation_lists(lines) + _masthead(lines) + _repeats(text, lines)
     return _merge(spans)
+
+
+def _furniture(rule: _Rule, line: str) -> bool:
+    """Whether a line a rule matched is furniture: a "paragraph" rule's line must address the reader
+    or be a short label, or it may be the article's own sentence."""
+    if rule.scope != "paragraph":
+        return True
+    if len(line.split()) <= LABEL_WORDS and not line.endswith((".", "!", "?", '"', "”")):
+        return True
+    return _ASKS.match(line) is not None or _READER.search(_QUOTED.sub(" ", line)) is not None
 
 
 def _navigation_lists(lines) -> list[tuple[int, int]]:

@@ -51,6 +51,8 @@ def decode(data: bytes, path: str, declared: str | None = None) -> Decoded:
         if data.startswith(magic):
             raise IngestError(path, f"{what}, not text: convert it to text, HTML or JSON Lines first")
     text, encoding, notes = _decode(data, path, declared)
+    if not text.strip():   # a byte-order mark alone, or one character cut short
+        raise IngestError(path, "empty file")
     head = text[:4000]
     if len(_CONTROL.findall(head)) > 0.05 * len(head):
         raise IngestError(path, "binary file, not text (mostly control characters)")

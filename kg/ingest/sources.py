@@ -12,104 +12,58 @@ it is read, so a 100 MB file costs no memory: it is almost always many
 articles run together, whose boundaries kg cannot know, and quotes and dates
 would then be attributed across unrelated stories. Give such collections as
 JSON Lines, one article a line, which are streamed at any size.
+
+Standard input is copied to a temporary file (it must be read twice: once to
+tell its kind), at most MAX_STDIN_BYTES of it: past that, reading stops with
+a line, and of JSON Lines the records before the limit are read.
+
+No input stops the others: whatever goes wrong reading one is a line naming
+it (files.py says which files are read at all).
 """
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 import tempfile
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterator
 
 from ..model import Article
 from .encodings import BOMS, decode
+from .files import KINDS, STDIN, Source, discover, link_problem, open_regular
 from .html import html_article
 from .problems import IngestError, Problem, megabytes, note
 from .records import read_records
-from .text import make_article, text_notes
+from .text import EMPTIED, emptied, make_article, text_notes
+
+__all__ = ["KINDS", "MAX_CHARS", "MAX_HTML_BYTES", "MAX_STDIN_BYTES", "MAX_TEXT_BYTES", "STDIN", "Source",
+           "discover", "read_article", "read_source", "sniff"]
 
 MAX_CHARS = 1_000_000           # characters in one article: spaCy's default max_length
 MAX_TEXT_BYTES = 4 * MAX_CHARS  # no encoding kg reads needs more bytes than this for MAX_CHARS characters
 MAX_HTML_BYTES = 20_000_000     # an HTML page; its extracted text must then fit MAX_CHARS
-KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
-         ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
-STDIN = "-"
+MAX_STDIN_BYTES = 1_000_000_000  # standard input, copied to a temporary file before it is read
 _HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|meta|title|div|p|article|!--)[\s>]", re.I)
 
 
-@dataclass(frozen=True)
-class Source:
-    path: Path | None   # None: standard input
-    name: str           # how its articles are named: the path below the directory given, or the file name
-    kind: str | None    # "text", "html", "jsonl" or "json"; None: told by the content
-
-    @property
-    def label(self) -> str:
-        """How messages name it: the path as given or found, or <stdin>."""
-        return "<stdin>" if self.path is None else str(self.path)
-
-
-def discover(paths: Iterable[str | Path]) -> Iterator[Source | Problem]:
-    """Sources of the paths: files as given, directories searched recursively, "-" for standard input."""
-    seen: set[Path] = set()
-    for given in paths:
-        if str(given) == STDIN:
-            yield Source(None, "stdin", None)
-            continue
-        p = Path(given)
-        found = _walk(p) if p.is_dir() else [Source(p, p.name, KINDS.get(p.suffix.lower()))] if p.exists() \
-            else [Problem(str(p), "no such file or directory")]
-        for item in found:
-            if isinstance(item, Source):
-                key = item.path.resolve()
-                if key in seen:
-                    continue
-                seen.add(key)
-            yield item
-
-
-def _walk(root: Path) -> list[Source | Problem]:
-    """Readable files below ``root`` in name order; hidden entries and earlier kg outputs are left out."""
-    found: list[Source | Problem] = []
-    others: Counter = Counter()
-    for folder, dirs, files in os.walk(root):
-        here = Path(folder)
-        if (here / "facts.json").is_file() and (here / "graph.ttl").is_file():
-            found.append(note(str(here), "left out: it holds the outputs of a kg build"))
-            dirs[:] = []
-            continue
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for f in sorted(files):
-            kind = KINDS.get(Path(f).suffix.lower())
-            if kind and not f.startswith("."):
-                found.append(Source(here / f, (here / f).relative_to(root).as_posix(), kind))
-            elif not f.startswith("."):
-                others[Path(f).suffix.lower() or "no suffix"] += 1
-    if others:
-        total = sum(others.values())
-        found.append(note(str(root), f"{total} file{'s' if total > 1 else ''} of other types left out "
-                                     f"({', '.join(sorted(others))})"))
-    return sorted(found, key=lambda s: s.name if isinstance(s, Source) else "")
-
-
-def read_source(source: Source, max_chars: int = MAX_CHARS) -> Iterator[Article | Problem]:
-    """The articles of one source, each after the problems found on the way to it."""
+def read_source(source: Source, max_chars: int | None = None) -> Iterator[Article | Problem]:
+    """The articles of one source, each after the problems found on the way to it; never an exception.
+    ``max_chars``: characters one article may have (default MAX_CHARS, read when called)."""
     label = source.label
+    max_chars = max_chars or MAX_CHARS
     try:
         if source.path is None:
-            with _spool(sys.stdin.buffer) as stream:
-                yield from _read(stream, source, max_chars)
+            yield from _read_stdin(source, max_chars)
         else:
-            with open(source.path, "rb") as stream:
+            with open_regular(source.path) as stream:
                 yield from _read(stream, source, max_chars)
     except IngestError as e:
         yield e.problem
     except OSError as e:
-        yield Problem(label, e.strerror or str(e))
+        yield Problem(label, (source.path and link_problem(source.path, e)) or e.strerror or str(e))
+    except Exception as e:   # a bug, or a library failing on an odd input: this input only is lost
+        yield Problem(label, f"could not be read ({type(e).__name__}: {str(e)[:200]}); skipped")
 
 
 def _read(stream: BinaryIO, source: Source, max_chars: int) -> Iterator[Article | Problem]:
@@ -139,8 +93,26 @@ def _read(stream: BinaryIO, source: Source, max_chars: int) -> Iterator[Article 
     if article.meta.length > max_chars:
         raise IngestError(label, f"its text has {article.meta.length:,} characters, more than the {max_chars:,} "
                                  f"one article may have")
+    if emptied(article):
+        raise IngestError(label, EMPTIED)
     yield from notes
     yield article
+
+
+def _read_stdin(source: Source, max_chars: int) -> Iterator[Article | Problem]:
+    """Standard input, at most MAX_STDIN_BYTES of it."""
+    spool, over = _spool(sys.stdin.buffer, MAX_STDIN_BYTES)
+    with spool:
+        if not over:
+            yield from _read(spool, source, max_chars)
+            return
+        records = sniff(spool.read(4096)) == "json"
+        yield Problem(source.label, f"more than {megabytes(MAX_STDIN_BYTES)} on standard input: stopped reading "
+                                    f"there, " + ("the records before the limit are read" if records else
+                                                  "nothing is read") + "; give so much as files")
+        if records:
+            _cut_after_last_line(spool)
+            yield from read_records(spool, source.label, source.name, False, max_chars)
 
 
 def sniff(head: bytes) -> str:
@@ -154,12 +126,34 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-def _spool(stream: BinaryIO) -> tempfile.SpooledTemporaryFile:
-    """Standard input copied to a seekable file: memory up to 8 MB, a temporary file beyond."""
+def _spool(stream: BinaryIO, limit: int) -> tuple[tempfile.SpooledTemporaryFile, bool]:
+    """(a seekable copy of ``stream``'s first ``limit`` bytes, whether it holds more): memory up to
+    8 MB, a temporary file beyond."""
     spool = tempfile.SpooledTemporaryFile(max_size=8_000_000)
-    shutil.copyfileobj(stream, spool, 1 << 20)
+    size = 0
+    while chunk := stream.read(min(1 << 20, limit + 1 - size)):
+        size += len(chunk)
+        if size > limit:
+            spool.write(chunk[:len(chunk) - (size - limit)])
+            break
+        spool.write(chunk)
     spool.seek(0)
-    return spool
+    return spool, size > limit
+
+
+def _cut_after_last_line(spool) -> None:
+    """Drop a last line cut short by the limit: keep up to the last newline."""
+    end = spool.seek(0, os.SEEK_END)
+    while end > 0:
+        start = max(0, end - (1 << 20))
+        spool.seek(start)
+        at = spool.read(end - start).rfind(b"\n")
+        if at >= 0:
+            end = start + at + 1
+            break
+        end = start
+    spool.truncate(end)
+    spool.seek(0)
 
 
 def read_article(path: str | Path) -> Article:

@@ -3,17 +3,24 @@
 make_article() never changes the length of the text it is given: every
 repair replaces one character by one character, so offsets into the
 Article's ``text`` and ``clean`` are offsets into that text.
+
+Invisible characters (zero-width spaces and joiners, word joiner, a BOM
+inside the text, soft hyphens, bidirectional marks and embeddings) cannot be
+removed without moving offsets. At the edge of a word they become spaces in
+``clean`` (what the parser reads); inside a word ("Ja\u200bne") they stay,
+and names are compared without them (``visible``), so "Ja\u200bne Doe" is
+Jane Doe and not a look-alike second person.
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..dates import find_date
+from ..dates import PATTERNS, find_date, month_number
 from ..model import Article, ArticleMeta
 from .boilerplate import find_boilerplate
 from .problems import Problem, line_of, note
@@ -25,6 +32,12 @@ META_LIMIT = 500          # characters kept of a metadata value (title, author .
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _INVALID = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _META_SPACE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+_INVISIBLE_RUN = re.compile(f"[{INVISIBLE}]+")
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)
+_WORD = re.compile(r"\w")
+EMPTIED = ("every line of it was taken for page furniture (ads, sign-ups, menus, captions ...), so nothing is left "
+           "to read; skipped")
 
 
 def sanitise(text: str) -> tuple[str, int, int]:
@@ -48,6 +61,25 @@ def sanitise(text: str) -> tuple[str, int, int]:
     text = _CONTROL.sub(repl(" "), text)
     text = _INVALID.sub(repl("\ufffd"), text)
     return text, count[0], first[0]
+
+
+def visible(text: str) -> str:
+    """``text`` without invisible characters: how names are compared and shown."""
+    return text.translate(_DROP_INVISIBLE)
+
+
+def _edges_to_spaces(text: str) -> str:
+    """Runs of invisible characters that are not inside a word become spaces (lengths kept)."""
+    def sub(m: re.Match) -> str:
+        s, e = m.start(), m.end()
+        inside = s > 0 and e < len(text) and text[s - 1].isalnum() and text[e].isalnum()
+        return m.group() if inside else " " * (e - s)
+    return _INVISIBLE_RUN.sub(sub, text)
+
+
+def emptied(article: Article) -> bool:
+    """Whether cleaning took all of an article's words (every line matched a furniture rule)."""
+    return _WORD.search(article.clean) is None and _WORD.search(article.text) is not None
 
 
 def text_notes(text: str, path: str, record: tuple[str, int | None] | None = None) -> list[Problem]:
@@ -75,7 +107,7 @@ def clean_value(value: object) -> str | None:
     """A metadata value as one safe line of at most META_LIMIT characters, or None."""
     if value is None:
         return None
-    text = _INVALID.sub("\ufffd", _META_SPACE.sub(" ", str(value))).strip()
+    text = visible(_INVALID.sub("\ufffd", _META_SPACE.sub(" ", str(value)))).strip()
     return text[:META_LIMIT].strip() or None
 
 
@@ -105,6 +137,38 @@ def iso_date(value: object) -> str | None:
     return found[0] if found else None
 
 
+_NUMERIC_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
+_COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def written_dates(text: str) -> tuple[set[str], list[str]]:
+    """(the calendar dates ``text`` writes, as ISO; the impossible ones it writes, as written).
+
+    Dates as 2021-02-30, 2021/02/30, 20210230 (valid ones only), "30 February 2021" and
+    "February 30, 2021". A date parser given "2021-02-30" may shift it to a real date
+    (htmldate gives 2021-02-01); this says whether a date was written at all.
+    """
+    valid: set[str] = set()
+    impossible: list[str] = []
+
+    def add(y: int, m: int | None, d: int, written: str) -> None:
+        try:
+            valid.add(date(y, m or 0, d).isoformat())
+        except ValueError:
+            if (m or 0) <= 31 and d <= 31:   # a slip (30 February, month 13), not a version number like 2020.99.1
+                impossible.append(written)
+
+    for m in _NUMERIC_DATE.finditer(text):
+        add(int(m[1]), int(m[3]), int(m[4]), m.group())
+    for m in _COMPACT_DATE.finditer(text):
+        add(int(m[1]), int(m[2]), int(m[3]), m.group())
+    for rx, order in PATTERNS[1:]:
+        for m in rx.finditer(text):
+            parts = dict(zip(order, m.groups()))
+            add(int(parts["y"]), month_number(parts["mon"]), int(parts["d"]), m.group())
+    return valid, impossible
+
+
 def url_key(url: str | None) -> str | None:
     """A URL as compared for duplicates: no scheme, "www.", fragment, trailing slash or tracking parameters."""
     if not url or not url.strip():
@@ -127,6 +191,8 @@ def make_article(text: str, path: str, name: str | None = None, **meta: str | No
     text, _, _ = sanitise(text)
     furniture = find_boilerplate(text)
     clean = blank(text, furniture)
+    if _INVISIBLE_RUN.search(clean):
+        clean = _edges_to_spaces(clean)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     name = clean_value(name) or Path(path).name or "article"
     found: dict[str, str | None] = header_metadata(clean, name)
