@@ -33,9 +33,41 @@ def register(sub) -> None:
     p.add_argument("--format", action="append", metavar="NAMES", dest="formats", default=[],
                    help="also write these exports for other tools, repeatable or a comma list: jsonld, graphml, gexf, "
                         "csv (as kg export does)")
+    p.add_argument("--limit", action="append", default=[], metavar="NAME=N", type=_limit,
+                   help="raise (or lower) an input limit, repeatable: " + ", ".join(LIMITS) +
+                        " (see the README's Limits and safety)")
     p.add_argument("--no-view", action="store_true", help="do not write graph.html")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
     p.set_defaults(run=run, known_errors=known_errors)
+
+
+LIMITS = {   # --limit NAME: (module, constant)
+    "text-bytes": ("kg.ingest.sources", "MAX_TEXT_BYTES"), "html-bytes": ("kg.ingest.sources", "MAX_HTML_BYTES"),
+    "stdin-bytes": ("kg.ingest.sources", "MAX_STDIN_BYTES"), "record-bytes": ("kg.ingest.records", "MAX_LINE_BYTES"),
+    "json-bytes": ("kg.ingest.records", "MAX_DOCUMENT_BYTES"), "number-digits": ("kg.ingest.records", "MAX_NUMBER_DIGITS"),
+    "json-depth": ("kg.ingest.records", "MAX_DEPTH"),
+}
+
+
+def _limit(text: str) -> tuple[str, int]:
+    import argparse
+    name, _, value = text.partition("=")
+    if name not in LIMITS:
+        raise argparse.ArgumentTypeError(f"{name!r} is not a limit; there are: {', '.join(LIMITS)}")
+    try:
+        number = int(value.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: give NAME=NUMBER, such as json-depth=200") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: a limit is 1 or more")
+    return name, number
+
+
+def set_limits(limits: list[tuple[str, int]]) -> None:
+    import importlib
+    for name, number in limits:
+        module, constant = LIMITS[name]
+        setattr(importlib.import_module(module), constant, number)
 
 
 def known_errors() -> tuple:
@@ -95,6 +127,7 @@ def run(args) -> int:
         raise ValueError("--executor dask needs --scheduler ADDRESS (the Dask scheduler to send the work to)")
     if args.workers < 1:
         raise ValueError("--workers takes a number of processes, 1 or more")
+    set_limits(args.limit)
     paths = args.paths or [str(example_corpus())]
     report = build(paths, out=args.out, model=args.model, progress=Progress(args.quiet), view=not args.no_view,
                    fresh=args.fresh, workers=args.workers, min_confidence=args.min_confidence, base_iri=args.base_iri,

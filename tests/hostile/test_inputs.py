@@ -348,3 +348,16 @@ def test_the_build_goes_on_after_each_bad_input_and_counts_them(tmp_path):
     facts = json.loads((tmp_path / "out" / "facts.json").read_text(encoding="utf-8"))
     assert sorted(a["file"] for a in facts["articles"]) == ["export.json#/articles/0", "feed.jsonl#L1",
                                                             "feed.jsonl#L2", "good.txt"]
+
+
+def test_a_limit_is_raised_by_flag_for_one_build(tmp_path):
+    deep = "[" * 150 + "]" * 150
+    path = tmp_path / "deep.jsonl"
+    path.write_text(json.dumps({"text": "Jane Doe said the harbour plan would cost too much."})[:-1]
+                    + f', "extra": {deep}}}\n', encoding="utf-8")
+    default = run_kg("build", str(path), "--out", str(tmp_path / "a"), "--no-view")
+    raised = run_kg("build", str(path), "--out", str(tmp_path / "b"), "--no-view", "--limit", "json-depth=200")
+    assert default.returncode == 0 and "nested more than 100 deep" in default.stderr
+    assert raised.returncode == 0 and "nested more than" not in raised.stderr
+    bad = run_kg("build", str(path), "--out", str(tmp_path / "c"), "--limit", "depth=5")
+    assert bad.returncode == 2 and "not a limit" in bad.stderr and not (tmp_path / "c").exists()
