@@ -139,6 +139,9 @@ def run(args) -> int:
     for error in report.errors:
         print(f"kg build: {error}", file=sys.stderr)
     if not report.articles:
+        failed = len(report.errors) - sum("nothing was written" in e for e in report.errors)
+        print(f"Read 0 articles, {failed} input{'s' if failed != 1 else ''} failed.",
+              file=sys.stderr)
         return 2
     c = report.counts
     print(f"Read {report.articles} article{'s' if report.articles != 1 else ''}"

@@ -361,3 +361,11 @@ def test_a_limit_is_raised_by_flag_for_one_build(tmp_path):
     assert raised.returncode == 0 and "nested more than" not in raised.stderr
     bad = run_kg("build", str(path), "--out", str(tmp_path / "c"), "--limit", "depth=5")
     assert bad.returncode == 2 and "not a limit" in bad.stderr and not (tmp_path / "c").exists()
+
+
+def test_when_nothing_can_be_read_the_count_of_failed_inputs_is_said(tmp_path):
+    (tmp_path / "in").mkdir()
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    proc = run_kg("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2 and proc.stderr.rstrip().endswith("Read 0 articles, 2 inputs failed.")
