@@ -23,6 +23,7 @@ from pyoxigraph import (Literal, QueryBoolean, QueryResultsFormat, QuerySolution
 
 from . import iri
 from .export.rdf import FILE_PREFIXES
+from .guard import QueryRefused, check_nesting
 from .vocab import PREFIXES
 
 if TYPE_CHECKING:
@@ -152,6 +153,10 @@ def python_value(term):
 
 def run(store: Store, query: str):
     text = query_text(query)
+    try:   # a query nested thousands deep would overflow the engine's stack and kill this process
+        check_nesting(text)
+    except QueryRefused as e:
+        raise QueryError(str(e)) from None
     try:
         return store.query(text, prefixes=FILE_PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as e:
