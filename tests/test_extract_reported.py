@@ -115,6 +115,12 @@ SPEAKERS = [
      ("They have made it dangerous.", "Tom Reyes")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
      ("the count was fair", "Sarah Green")),
+    ("a surname with an apostrophe, alone", "Rory O'Malley spoke on Monday. \"It is taxing on everyone,\" "
+     "O'Malley said.", ("It is taxing on everyone,", "Rory O'Malley")),
+    ("a surname with a curly apostrophe", "Nell D’Arcy spoke first. “We will not move,” D’Arcy said.",
+     ("We will not move,", "Nell D’Arcy")),
+    ("an apostrophe surname in reported speech", "Tom O'Keane met the board. O'Keane said the deal was done.",
+     ("the deal was done", "Tom O'Keane")),
 ]
 
 
