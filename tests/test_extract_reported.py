@@ -147,3 +147,19 @@ NEVER = [
 @pytest.mark.parametrize("name,text", NEVER, ids=[c[0] for c in NEVER])
 def test_not_a_quote(extract, name, text):
     assert said(extract(text)) == set()
+
+
+NESTED = [   # reported speech inside reported speech: one quote, the outer speaker's
+    ("told inside said", "Nora Bell said Tom Reyes told the board that the harbour deal was off.",
+     "Nora Bell", "Tom Reyes"),
+    ("assured inside said", "Nora Bell said the mayor had assured them that the road would open in May.",
+     "Nora Bell", None),
+    ("warned inside told", "Tom Reyes told reporters that Nora Bell had warned the council the budget was short.",
+     "Tom Reyes", "Nora Bell"),
+]
+
+
+@pytest.mark.parametrize("name,text,outer,inner", NESTED, ids=[c[0] for c in NESTED])
+def test_reported_speech_inside_reported_speech_is_the_outer_speakers(extract, name, text, outer, inner):
+    speakers = {who for _, who in said(extract(text))}
+    assert speakers == {outer}

@@ -22,6 +22,14 @@ def find_quotes(doc: Doc, names: DocNames, skip_before: int = 0) -> tuple[list[Q
     """The article's quotes, and those whose speaker is named by a role (for speakers.settle)."""
     finder = Quotes(doc, names, skip_before)
     found = finder.direct()
-    found += finder.indirect(found)
+    found += _outermost(finder.indirect(found))
     found += finder.lines()
     return found + finder.stances(found), finder.pending
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Reported speech inside reported speech is the outer speaker's: in "Doe said Roe told them that
+    the deal was off", Roe's words reach the reader only through Doe, whose report it is."""
+    spans = [(q.span.start, q.span.end) for q in quotes if q.kind != "direct" and q.cue_span is not None]
+    return [q for q in quotes if q.cue_span is None or
+            not any(s <= q.cue_span.start and q.span.end <= e and (s, e) != (q.span.start, q.span.end) for s, e in spans)]
