@@ -67,7 +67,11 @@ def _decoder(cls):
     entry does not inspect type hints again for every value in it."""
     origin, args = typing.get_origin(cls), typing.get_args(cls)
     if origin in (typing.Union, types.UnionType):
-        inner = _decoder(next(a for a in args if a is not type(None)))
+        options = [a for a in args if a is not type(None)]
+        if len(options) > 1 and all(a in (int, float, str, bool) for a in options):   # "int | float": either
+            kinds = tuple(options)
+            return lambda data: None if data is None else _scalar(kinds, data)
+        inner = _decoder(options[0])
         return lambda data: None if data is None else inner(data)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
@@ -86,7 +90,8 @@ def _decoder(cls):
 
 def _scalar(cls, data):
     if not isinstance(data, cls):
-        raise TypeError(f"expected {cls.__name__}, got {type(data).__name__}")
+        names = " or ".join(c.__name__ for c in cls) if isinstance(cls, tuple) else cls.__name__
+        raise TypeError(f"expected {names}, got {type(data).__name__}")
     return data
 
 

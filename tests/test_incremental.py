@@ -47,6 +47,15 @@ def test_the_cache_gives_back_the_very_facts_extracted(extract):
     assert decode(ArticleFacts, json.loads(dumps(facts))) == facts
 
 
+def test_the_cache_gives_back_results_with_percentages(extract):
+    """Outcome values are counts (int) or percentages (float): both come back from the cache."""
+    facts = extract("Kelvale by-election result\n\nJane Roe won the Kelvale by-election.\n\n"
+                    "Jane Roe (Lab) 12,345 (51.2%)\nTom Vale (Con) 9,001 (37.4%)\n\nTurnout: 40%\n")
+    values = {type(o.value) for o in facts.outcomes if o.value is not None and not isinstance(o.value, str)}
+    assert {int, float} <= values
+    assert decode(ArticleFacts, json.loads(dumps(facts))) == facts
+
+
 @pytest.mark.slow
 def test_a_b_then_b_c_holds_exactly_a_b_c_and_a_changed_b_replaces_b(tmp_path):
     a, b, c = ARTICLES
