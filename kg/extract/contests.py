@@ -37,7 +37,7 @@ ORG_ELECTION = re.compile(r"\belected(?: as)?(?: the)?(?: new)? (?P<role>[a-z][a
                           r"(?P<org>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,5})")
 BALLOT_WORDS = re.compile(r"\b(?:ballot|votes|candidates|turnout|hustings|count)\b", re.I)
 CONTEST = re.compile(r"\b(?:contest|race|poll|vote)\b", re.I)
-# "the next general election", "Assembly General Elections": the kind of general election an article reports.
+# "the next general election", or one qualified by its body ("Assembly ..."): the kind an article reports.
 GENERAL = re.compile(r"\b(?:(?P<q>[A-Z][\w\u00C0-\u017F]+)\s+)?(?P<kind>[Gg]eneral|[Ff]ederal|[Pp]rovincial|[Ss]tate) "
                      r"[Ee]lections?\b")
 NOT_QUALIFIERS = {"the", "a", "next", "last", "this", "that", "previous", "snap", "early", "upcoming", "federal",

@@ -113,7 +113,7 @@ class RoleFinder:
 
     def implied_body(self, entry, lo: int, org, conf: float, rule: str):
         """The body a role belongs to when the text names none: a government, or the article's party."""
-        if (entry.body or "").startswith("government"):   # "government:United Kingdom": that country's title
+        if (entry.body or "").startswith("government"):   # "government:Exampleland": that country's title
             country = self.lex.country(self.toks[lo - 1].text) if lo > 0 else None
             only = entry.body.partition(":")[2]   # a country's own title, or "named" for a premier or governor
             if country is None and only != "named":
