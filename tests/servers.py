@@ -83,8 +83,8 @@ def wait_until_up(url: str, proc: subprocess.Popen, seconds: float) -> None:
 
 
 @contextmanager
-def running(cmd: list[str], query_url: str, seconds: float, log: Path) -> Iterator[subprocess.Popen]:
-    with log.open("wb") as out:
+def running(cmd: list[str], query_url: str, seconds: float, log: Path, mode: str = "wb") -> Iterator[subprocess.Popen]:
+    with log.open(mode) as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
     try:
         wait_until_up(query_url, proc, seconds)

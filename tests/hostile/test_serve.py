@@ -19,7 +19,8 @@ import httpx
 import pytest
 
 from conftest import KG, run_kg
-from servers import free_port, wait_until_up
+from servers import free_port
+from servers import running as process_answering
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 SLOW_SORTED = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?i ?f ?c"   # Oxigraph's own limit misses it
@@ -35,19 +36,9 @@ DEEP = {
 def kg_serve(store: Path, log: Path, *options: str, port: int | None = None):
     """A running `kg serve`; yields (base URL, process)."""
     port = port or free_port()
-    with log.open("ab") as out:
-        proc = subprocess.Popen([str(KG), "serve", "--store", str(store), "--port", str(port), *options],
-                                stdout=out, stderr=out)
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/query", proc, 30)
+    cmd = [str(KG), "serve", "--store", str(store), "--port", str(port), *options]
+    with process_answering(cmd, f"http://127.0.0.1:{port}/query", 30, log, mode="ab") as proc:
         yield f"http://127.0.0.1:{port}", proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def engines(proc: subprocess.Popen) -> list[int]:
