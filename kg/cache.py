@@ -151,6 +151,11 @@ class Cache:
         with atomic_file(self._path(facts.meta.sha256), "w", sync=False) as f:
             f.write(text)
 
+    def forget(self, shas: set[str]) -> None:
+        """Remove the entries of these articles (SHA-256s)."""
+        for sha in shas:
+            self._path(sha).unlink(missing_ok=True)
+
     def prune(self, keep: set[str]) -> int:
         """Remove the entries of articles not in ``keep`` (SHA-256s); returns how many went."""
         gone = 0

@@ -94,14 +94,15 @@ class GraphBuilder:
 
     # ------------------------------------------------------------------ entities
 
-    def entity_quads(self) -> Iterator[Quad]:
+    def entity_quads(self, only: list[Entity] | None = None) -> Iterator[Quad]:
+        """The entities graph: the extractor's agent and every entity (or the entities ``only``)."""
         g = N(iri.ENTITIES_GRAPH)
         yield Quad(self.agent, V.RDF_type, V.PROV_SoftwareAgent, g)
         yield Quad(self.agent, V.SCHEMA_name, text("kg"), g)
         yield Quad(self.agent, V.SCHEMA_softwareVersion, text(__version__), g)
         yield Quad(self.agent, V.KG_spacyModel, text(self.model), g)
         yield Quad(self.agent, V.KG_baseIRI, typed(iri.BASE, V.XSD_anyURI), g)
-        for e in sorted(self.res.entities.values(), key=lambda e: e.id):
+        for e in sorted(self.res.entities.values(), key=lambda e: e.id) if only is None else only:
             yield from self._entity(e, g)
 
     def _entity(self, e: Entity, g: NamedNode) -> Iterator[Quad]:

@@ -159,6 +159,8 @@ class Resolution:
     entities: dict[str, Entity] = field(default_factory=dict)    # by entity id
     # (article id, local key) -> entity id
     assignment: dict[tuple[str, int], str] = field(default_factory=dict)
+    # entity id -> what its members say, summed (kg.tally): what the entity index keeps
+    tallies: dict = field(default_factory=dict)
 
     def id(self, article_id: str, key: int | None) -> str | None:
         if key is None:

@@ -32,7 +32,12 @@ from .export.rows import Rows
 from .export.view import write_view
 from .export.view_data import QUERIES as VIEW_QUERIES
 from .graph import build_graphs
+from .cache import fingerprint
+from .export.outputs import current as current_set
 from .incremental import StoreError, build_lock, held_articles, merge, stored_base, with_cache
+from .index import NAME as INDEX_NAME
+from .index import Index
+from .update import FILES_LIMIT, Update, apply, find_articles, plan, record_all
 from .ingest import Problem, discover, read_source, url_key
 from .model import Article, ArticleFacts, Resolution
 from .sparql import open_store
@@ -175,7 +180,7 @@ def stage(report: BuildReport, name: str):
 def build(paths: list[str | Path] | None = None, out: str | Path = "exports", model: str | None = None,
           progress: Progress | None = None, view: bool = True, fresh: bool = False, workers: int = 1,
           scheduler: str | None = None, min_confidence: float = 0.0, base_iri: str | None = None,
-          formats: Iterable[str] = ()) -> BuildReport:
+          formats: Iterable[str] = (), files_limit: int = FILES_LIMIT) -> BuildReport:
     """Build the knowledge graph of ``paths`` into ``out``; see BuildReport for what happened.
 
     When ``out`` already holds a store, its articles are kept (see kg.incremental) unless ``fresh``.
@@ -183,7 +188,8 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
     Quotations, memberships and outcomes with a confidence below ``min_confidence`` are left out.
     IRIs are minted under ``base_iri``, else the base the store in ``out`` was built with, else
     kg's default; the store records it for the next build. ``formats`` adds exports for other
-    tools (jsonld, graphml, gexf, csv: see kg.export.formats).
+    tools (jsonld, graphml, gexf, csv: see kg.export.formats). A build that adds to a store holding
+    more than ``files_limit`` articles writes the store alone (see kg.update).
     """
     from .export.formats import parse_formats
     if not 0.0 <= min_confidence <= 1.0:
@@ -210,13 +216,55 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
         gc.set_threshold(20_000, 20, 100)
         facts = list(with_cache(articles, cache, extract, report.counts, timings=report.timings))
         settle()
-        _reduce(facts, out, cache, extract, report, progress, view, fresh, min_confidence, formats)
+        _reduce(facts, out, cache, extract, report, progress, view, fresh, min_confidence, formats, files_limit)
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
     report.seconds = time.perf_counter() - started
     report.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     report.worker_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    return report
+
+
+def remove(which: list[str], out: str | Path = "exports", view: bool = True, formats: Iterable[str] = (),
+           files_limit: int = FILES_LIMIT) -> BuildReport:
+    """Take the articles ``which`` (URLs, file names as facts.json gives them, or ids) out of the store in
+    ``out``: their graphs go, and their entities lose what they said (kg.update). Needs the store's
+    entity index, which every build of this kg keeps."""
+    from .export.formats import parse_formats
+    formats = parse_formats(formats)
+    out, started, report = Path(out), time.perf_counter(), BuildReport()
+    base = stored_base(out / "store")
+    if base is None and not (out / "store").is_dir():
+        raise StoreError(f"{out}: there is no store here to remove articles from")
+    iri.use_base(base or iri.DEFAULT_BASE)
+    with build_lock(out):
+        clean_outputs(out)
+        index = usable_index(out, None)
+        if index is None:
+            raise StoreError(f"{out}: its store has no entity index (made by an older kg, or a build was "
+                             "interrupted); build into it once with this kg, then remove")
+        try:
+            ids, unknown = find_articles(index, which)
+            report.errors += [f"{w}: no article of the store has this URL, file name or id" for w in unknown]
+            if not ids:
+                return report
+            made_with = index.meta("model") or ""
+            report.model = made_with.split("|")[1] if made_with.count("|") == 2 else ""
+            cache = Cache(out / "cache", report.model)
+            update = Update(out, index, cache, report.model)
+            gone = {row[1] for row in index.articles_by("id", ids)}
+            with stage(report, "resolve"):
+                update.remove(ids)
+                update.finish()
+            report.notes += update.notes
+            apply(out, update, report, formats, view, made_with, files_limit)
+            cache.forget(gone)
+            report.articles = len(ids)
+            report.counts["removed"] = len(ids)
+        finally:
+            index.close()
+    report.seconds = time.perf_counter() - started
     return report
 
 
@@ -241,7 +289,7 @@ def confident(facts: ArticleFacts, minimum: float) -> ArticleFacts:
 
 def _reduce(facts: list[ArticleFacts], out: Path, cache: Cache, extract, report: BuildReport,
             progress: Progress | None, view: bool, fresh: bool, min_confidence: float = 0.0,
-            formats: list[str] | None = None) -> None:
+            formats: list[str] | None = None, files_limit: int = FILES_LIMIT) -> None:
     """Resolution and everything after it: the graph, its files, the store, facts.json and the view."""
     report.articles = len(facts)
     if not facts:
@@ -249,7 +297,17 @@ def _reduce(facts: list[ArticleFacts], out: Path, cache: Cache, extract, report:
         return
     with build_lock(out):
         clean_outputs(out)   # what a killed build left
-        facts, merged = merge(facts, [] if fresh else held_articles(out / "store"), cache, extract)
+        index = None if fresh else usable_index(out, settings(report.model, min_confidence))
+        if index is not None:
+            try:
+                if progress:
+                    progress(0, 0, "adding to the store: resolving the new articles and writing the graph")
+                _grow(facts, out, index, cache, report, view, formats or [], min_confidence, files_limit)
+            finally:
+                index.close()
+            return
+        held = [] if fresh else held_articles(out / "store")
+        facts, merged = merge(facts, held, cache, extract)
         report.notes += merged.stale
         if min_confidence > 0:
             facts = [confident(f, min_confidence) for f in facts]
@@ -259,14 +317,67 @@ def _reduce(facts: list[ArticleFacts], out: Path, cache: Cache, extract, report:
             progress(0, 0, "resolving entities and writing the graph")
         with stage(report, "resolve"):
             resolution = resolve(facts)
-            facts, conflicts = reconcile(facts, resolution)
+            raw, (facts, conflicts) = facts, reconcile(facts, resolution)
         report.contradictions = [str(c) for c in conflicts]
         settle()
-        _write(facts, resolution, out, cache, report, view, formats or [])
+        _write(facts, resolution, out, cache, report, view, formats or [],
+               lambda folder, quads: _index_all(out, folder, raw, resolution, quads, settings(report.model, min_confidence)))
+
+
+def settings(model: str, min_confidence: float) -> str:
+    """What an index must have been made with for a build to add to it: the extractor, the model and
+    the minimum confidence (anything else resolves every article again)."""
+    return f"{fingerprint()}|{model}|{min_confidence:g}"
+
+
+def usable_index(out: Path, made_with: str | None) -> Index | None:
+    """The entity index of the published set in ``out``, if it describes it (made with ``made_with``,
+    unless None); None otherwise."""
+    folder = current_set(out)
+    path = out / INDEX_NAME
+    if folder is None or not path.is_file() or not (folder / "store").is_dir():
+        return None
+    index = Index(path)
+    if index.describes(folder.name, iri.BASE, made_with if made_with is not None else index.meta("model")):
+        return index
+    index.close()
+    return None
+
+
+def _index_all(out: Path, folder: Path, facts, resolution: Resolution, quads: int, made_with: str) -> None:
+    index = Index(out / INDEX_NAME)
+    try:
+        index.clear()
+        record_all(index, facts, resolution)
+        index.set_meta("quads", str(quads))
+        index.commit(folder.name, iri.BASE, made_with)
+    finally:
+        index.close()
+
+
+def _grow(facts: list[ArticleFacts], out: Path, index: Index, cache: Cache, report: BuildReport, view: bool,
+          formats: list[str], min_confidence: float, files_limit: int) -> None:
+    """Add this run's articles to the store through its index (kg.update)."""
+    new, replaced, held = plan(index, facts)
+    if min_confidence > 0:
+        new = [confident(f, min_confidence) for f in new]
+    update = Update(out, index, cache, report.model)
+    with stage(report, "resolve"):
+        update.remove(replaced)
+        update.add(new)
+        update.finish()
+    report.notes += update.notes
+    report.contradictions = update.contradictions
+    gone = {row[1] for row in index.articles_by("id", update.removed)}
+    apply(out, update, report, formats, view, settings(report.model, min_confidence), files_limit)
+    cache.forget(gone - {f.meta.sha256 for f in facts})
+    stored = report.counts["stored"]
+    report.counts.update({"earlier": stored - len(new) - held, "replaced": len(replaced), "added": len(new),
+                          "kept": held})
 
 
 def _write(facts: list[ArticleFacts], resolution: Resolution, out: Path, cache: Cache, report: BuildReport,
-           view: bool, formats: list[str]) -> None:
+           view: bool, formats: list[str], before_publish=None) -> None:
     """The outputs, all into a new folder that replaces the current set in one step when everything
     is written (kg.export.outputs). The quads stream into the three RDF files and the new store
     (kg.export.rdf), and piece by piece into small stores in memory that answer the queries
@@ -295,6 +406,9 @@ def _write(facts: list[ArticleFacts], resolution: Resolution, out: Path, cache: 
             with stage(report, "export"):
                 written += export(store, folder, files)
         del store
+        if before_publish is not None:
+            with stage(report, "index"):
+                before_publish(folder, rows.quads)
         publish(out, folder)
     cache.prune({f.meta.sha256 for f in facts})   # only now: a failed build keeps the entries its store needs
     report.outputs += [out / p.name for p in written]

@@ -12,12 +12,12 @@ and are deterministic.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import replace
 
 from . import iri
 from .extract.lexicon import lexicon, plain
 from .ingest.text import visible
-from .model import TIE_ORDER, EVENT, ORGANIZATION, PARTY, PERSON, PLACE, ArticleFacts, Entity, EventInfo, LocalEntity, Resolution
+from .model import EVENT, ORGANIZATION, PARTY, PERSON, PLACE, ArticleFacts, Entity, LocalEntity, Resolution
+from .tally import EventTally, Tally
 
 
 class _UnionFind:
@@ -46,7 +46,6 @@ def bare(name: str) -> str:
 
 
 def resolve(articles: list[ArticleFacts]) -> Resolution:
-    lex = lexicon()
     items: list[tuple[str, LocalEntity]] = [(a.meta.id, e) for a in articles for e in a.entities if e.kind != EVENT]
     uf = _UnionFind(len(items))
     first_with_key: dict[str, int] = {}
@@ -58,17 +57,40 @@ def resolve(articles: list[ArticleFacts]) -> Resolution:
             first_with_key[key] = i
 
     for i, (_, e) in enumerate(items):
-        entry = lex.org(e.name)
-        if entry is not None and entry.name == e.name:
-            link("org:" + entry.name, i)
-            if entry.kind == PARTY:
-                continue   # "Labour" in UK and in New Zealand news: two parties, each known by its own name
-        for form in (e.name, *e.forms):
-            b = bare(form)
-            if b and not (e.kind == PERSON and len(b.split()) < 2):   # one-word person names: see below
-                link("name:" + b, i)
+        for key in link_keys(e):
+            link(key, i)
     _attach_partial_names(items, uf)
     return _build(items, uf, articles)
+
+
+def link_keys(e: LocalEntity) -> list[str]:
+    """The keys that merge local entities: a gazetteer name ("org:"), and every name it is written
+    with ("name:"), one-word person names aside (see _attach_partial_names)."""
+    keys = []
+    entry = lexicon().org(e.name)
+    if entry is not None and entry.name == e.name:
+        keys.append("org:" + entry.name)
+        if entry.kind == PARTY:
+            return keys   # "Labour" in UK and in New Zealand news: two parties, each known by its own name
+    for form in (e.name, *e.forms):
+        b = bare(form)
+        if b and not (e.kind == PERSON and len(b.split()) < 2):
+            keys.append("name:" + b)
+    return list(dict.fromkeys(keys))
+
+
+def name_keys(e: LocalEntity) -> list[str]:
+    """What one-word names find a person by: the surname ("sur:"), given name ("first:") and the
+    handle spelled by each full name ("handle:")."""
+    keys = []
+    if e.kind == PERSON:
+        for form in e.forms:
+            words = bare(form).split()
+            if len(words) >= 2:
+                keys += ["sur:" + words[-1], "first:" + words[0]]
+                if not form.startswith("@"):
+                    keys.append("handle:" + "".join(words).replace("-", ""))
+    return list(dict.fromkeys(keys))
 
 
 def _attach_partial_names(items, uf: _UnionFind) -> None:
@@ -162,50 +184,7 @@ def _the_one_meant(roots: set[int], e: LocalEntity, stats) -> set[int]:
     return roots
 
 
-def _known(members: list[LocalEntity]):
-    """The gazetteer entry one of the members is named exactly by, if any."""
-    lex = lexicon()
-    for e in members:
-        entry = lex.org(e.name)
-        if entry is not None and entry.name == e.name:
-            return entry
-    return None
-
-
-def _kind(members: list[LocalEntity]) -> str:
-    entry = _known(members)
-    if entry is not None:
-        return entry.kind
-    votes: Counter = Counter()
-    for e in members:
-        for k, v in e.kind_votes:
-            votes[k] += v
-        if not e.kind_votes:
-            votes[e.kind] += 1
-    # A local decision that used context (a party, a compound place) counts as well.
-    for e in members:
-        votes[e.kind] += 0.5
-    if not votes:
-        return ORGANIZATION
-    return max(votes, key=lambda k: (votes[k], -TIE_ORDER.index(k) if k in TIE_ORDER else -99))
-
-
-def _canonical(members: list[LocalEntity], kind: str) -> str:
-    entry = _known(members)
-    if entry is not None:
-        return entry.name
-    forms: Counter = Counter()
-    for e in members:
-        forms[e.name] += len(e.mentions)
-    if kind == PERSON:
-        full = [f for f in forms if len(bare(f).split()) >= 2]
-        if full:
-            best = max(full, key=lambda f: (forms[f], len(f.split()) <= 3, -len(f), f))
-            return _strip_honorific(best)
-    return max(forms, key=lambda f: (forms[f], len(f), f))
-
-
-def _strip_honorific(name: str) -> str:
+def strip_honorific(name: str) -> str:
     words = name.split()
     while len(words) > 2 and lexicon().honorific(words[0]):
         words = words[1:]
@@ -219,22 +198,21 @@ def _build(items, uf: _UnionFind, articles: list[ArticleFacts]) -> Resolution:
     entities: dict[str, Entity] = {}
     assignment: dict[tuple[str, int], str] = {}
     taken: set[str] = set()
+    tallies: dict[str, Tally] = {}
     # Deterministic order: by the first article and position that names each cluster.
     order = sorted(clusters.values(), key=lambda ix: (items[ix[0]][0], items[ix[0]][1].key))
     for ix in order:
-        members = [items[i][1] for i in ix]
-        kind = _kind(members)
-        name = _canonical(members, kind)
-        eid = _unique(iri.entity_path(kind, iri.slugify(name)), taken)
-        aliases = sorted({f for e in members for f in e.forms if f != name}, key=lambda f: (f.lower(), f))
-        genders = Counter(e.gender for e in members if e.gender)
-        entities[eid] = Entity(id=eid, kind=kind, name=name, aliases=tuple(aliases),
-                               gender=genders.most_common(1)[0][0] if kind == PERSON and genders else None,
-                               mention_count=sum(len(e.mentions) for e in members))
+        tally = Tally()
+        for i in ix:
+            tally.add(Tally.of(items[i][1]))
+        kind = tally.kind()
+        eid = _unique(iri.entity_path(kind, iri.slugify(tally.canonical(kind))), taken)
+        entities[eid] = tally.entity(eid, kind)
+        tallies[eid] = tally
         for i in ix:
             assignment[(items[i][0], items[i][1].key)] = eid
-    _resolve_events(articles, entities, assignment, taken)
-    return Resolution(entities=entities, assignment=assignment)
+    events = _resolve_events(articles, entities, assignment, taken)
+    return Resolution(entities=entities, assignment=assignment, tallies={**tallies, **events})
 
 
 def _unique(eid: str, taken: set[str]) -> str:
@@ -245,50 +223,58 @@ def _unique(eid: str, taken: set[str]) -> str:
     return eid
 
 
-def _resolve_events(articles, entities, assignment, taken) -> None:
-    """Events merge by what they are: a by-election by its place (a council's by its council too),
-    an election by its year, kind and place, a referendum by its year and name, anything else by
-    its type and name. The contest of a seat in a general election keeps its link to it."""
+def event_key(e: LocalEntity, place: str | None) -> tuple:
+    """What an event is merged by: a by-election by its place (a council's by its council too), an
+    election by its year, kind and place, a referendum by its year and name, anything else by its
+    type and name. ``place``: the entity id of its place."""
+    info = e.event
+    if info.type == "ByElection" and place:
+        return ("ByElection", place, bare(e.name) if info.kind == "council" else "")
+    if info.type == "Election" and (info.date or place or info.kind == "general"):
+        previous = "previous" if bare(e.name).startswith("previous") else ""
+        return ("Election", (info.date or "")[:4] or previous, info.kind or "", place or "",
+                "" if place or info.kind == "general" else bare(e.name))
+    if info.type == "Referendum" and info.date:
+        return (info.type, info.date[:4], bare(e.name))
+    return (info.type, bare(e.name))
+
+
+def named_after(key: tuple, tally: EventTally, entities) -> str | None:
+    """The name of the place a by-election entity is named after (None: it is named as written)."""
+    if key[0] == "ByElection" and not key[2]:
+        place = next(iter(tally.places), None)
+        if place is not None and place in entities:
+            return entities[place].name
+    return None
+
+
+def _resolve_events(articles, entities, assignment, taken) -> dict[str, EventTally]:
+    """Events merged by event_key; the contest of a seat in a general election keeps its link to it."""
     groups: dict[tuple, list[tuple[str, LocalEntity, str | None]]] = defaultdict(list)
     for a in articles:
         for e in a.entities:
             if e.kind != EVENT or e.event is None:
                 continue
-            info = e.event
-            place = assignment.get((a.meta.id, info.place)) if info.place is not None else None
-            if info.type == "ByElection" and place:
-                key = ("ByElection", place, bare(e.name) if info.kind == "council" else "")
-            elif info.type == "Election" and (info.date or place or info.kind == "general"):
-                previous = "previous" if bare(e.name).startswith("previous") else ""
-                key = ("Election", (info.date or "")[:4] or previous, info.kind or "", place or "",
-                       "" if place or info.kind == "general" else bare(e.name))
-            elif info.type == "Referendum" and info.date:
-                key = (info.type, info.date[:4], bare(e.name))
-            else:
-                key = (info.type, bare(e.name))
-            groups[key].append((a.meta.id, e, place))
-    parents = []
-    for key, members in sorted(groups.items(), key=lambda kv: (kv[1][0][0], kv[1][0][1].key)):
+            place = assignment.get((a.meta.id, e.event.place)) if e.event.place is not None else None
+            groups[event_key(e, place)].append((a.meta.id, e, place))
+    ordered = sorted(groups.items(), key=lambda kv: (kv[1][0][0], kv[1][0][1].key))
+    ids = {}
+    for key, members in ordered:
         place = next((p for _, _, p in members if p), None)
         kinds = [e.event.kind for _, e, _ in members if e.event.kind]
         if key[0] == "ByElection" and place and not key[2]:
             name = f"{entities[place].name} {'special election' if 'special' in kinds else 'by-election'}"
         else:
             name = Counter(e.name for _, e, _ in members).most_common(1)[0][0]
-        dates = [e.event.date for _, e, _ in members if e.event.date]
-        date = max(dates, key=lambda d: (len(d), dates.count(d))) if dates else None
-        eid = _unique(iri.entity_path(EVENT, iri.slugify(name)), taken)
-        aliases = sorted({m.text.strip() for _, e, _ in members for m in e.mentions
-                          if m.text.strip() and m.text.strip() != name and len(m.text) < 80})
-        entities[eid] = Entity(id=eid, kind=EVENT, name=name, aliases=tuple(aliases),
-                               mention_count=sum(len(e.mentions) for _, e, _ in members),
-                               event=EventInfo(type=key[0], date=date, kind=kinds[0] if kinds else None),
-                               event_place=place)
+        ids[key] = eid = _unique(iri.entity_path(EVENT, iri.slugify(name)), taken)
         for aid, e, _ in members:
             assignment[(aid, e.key)] = eid
-            if e.event.part_of is not None:
-                parents.append((eid, aid, e.event.part_of))
-    for eid, aid, part_of in parents:
-        parent = assignment.get((aid, part_of))
-        if parent is not None and parent != eid and entities[eid].event_part_of is None:
-            entities[eid] = replace(entities[eid], event_part_of=parent)
+    tallies = {}
+    for key, members in ordered:
+        eid, tally = ids[key], EventTally()
+        for aid, e, place in members:
+            tally.add(EventTally.of(key[0], e, place, assignment.get((aid, e.event.part_of))
+                                    if e.event.part_of is not None else None))
+        entities[eid] = tally.entity(eid, named_after(key, tally, entities))
+        tallies[eid] = tally
+    return tallies

@@ -12,9 +12,9 @@ import signal
 import sys
 
 from .. import __version__
-from . import build, evaluate, export, load, query, serve, validate, view
+from . import build, evaluate, export, load, query, remove, serve, validate, view
 
-COMMANDS = (build, query, view, validate, load, serve, evaluate, export)
+COMMANDS = (build, query, view, validate, load, serve, evaluate, export, remove)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -27,7 +27,8 @@ from .. import iri
 from . import atomic_file
 from .property_graph import EDGES, NODES, PropertyGraph, property_graph
 
-FORMATS = ("jsonld", "graphml", "gexf", "csv")
+FORMATS = ("jsonld", "graphml", "gexf", "csv", "files")
+DEFAULT = FORMATS[:-1]   # what kg export writes unless told: the files are a build's own
 KUZU_TYPES = {"string": "STRING", "int": "INT64", "double": "DOUBLE", "boolean": "BOOLEAN"}
 EDGE_WORDS = {"SAID": "said", "ABOUT": "about", "QUOTED_IN": "quoted in", "MENTIONS": "mentions",
               "LOCATED_IN": "in", "PART_OF": "part of"}
@@ -53,7 +54,7 @@ def store_dir(source: str | Path) -> Path:
     return source / "store" if (source / "store").is_dir() else source
 
 
-def export(source: Store | str | Path, out: str | Path, formats: Iterable[str] = FORMATS) -> list[Path]:
+def export(source: Store | str | Path, out: str | Path, formats: Iterable[str] = DEFAULT) -> list[Path]:
     """Write the chosen formats of a built store (a Store, a store directory or a build directory)
     into ``out``; returns the paths written (for csv, the folder)."""
     from ..sparql import open_store, store_base
@@ -64,6 +65,9 @@ def export(source: Store | str | Path, out: str | Path, formats: Iterable[str] =
         iri.use_base(base)
     out = Path(out)
     paths = []
+    if "files" in chosen:   # graph.nq, graph.trig, graph.ttl, facts.json, graph.html (kg.export.files)
+        from .files import write_files
+        paths += write_files(store, out)[0]
     if "jsonld" in chosen:
         paths.append(write_jsonld(store, out / "graph.jsonld"))
     if set(chosen) & {"graphml", "gexf", "csv"}:

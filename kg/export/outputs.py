@@ -70,6 +70,17 @@ def publish(out: Path, folder: Path) -> None:
         os.replace(out / CURRENT, out / SETS / f"old-current-{os.getpid()}")
     _link(out / CURRENT, os.path.relpath(folder, out))   # the one step that switches the whole set
     _sync(out)
+    link_current(out)
+    for stale in (out / SETS).iterdir():
+        if stale.resolve() != folder.resolve() and (old is None or stale.resolve() == old or stale.name.startswith("old-")):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def link_current(out: Path) -> None:
+    """Link each output's usual path (DIR/graph.ttl ...) through DIR/.kg-current, for the outputs the
+    current set has; remove the links of those it has not."""
+    out = Path(out)
+    folder = current(out)
     for name in NAMES:
         path, target = out / name, os.path.join(CURRENT, name)
         if (folder / name).exists():
@@ -82,9 +93,6 @@ def publish(out: Path, folder: Path) -> None:
         elif path.is_symlink() and os.readlink(path) == target:
             path.unlink()   # an output this build did not write (graph.html after --no-view)
     _sync(out)
-    for stale in (out / SETS).iterdir():
-        if stale.resolve() != folder.resolve() and (old is None or stale.resolve() == old or stale.name.startswith("old-")):
-            shutil.rmtree(stale, ignore_errors=True)
 
 
 def _link(path: Path, target: str) -> None:

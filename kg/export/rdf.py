@@ -70,7 +70,7 @@ STORE_BATCH = 250_000    # quads the disk store takes at a time
 PIECE = 50_000           # quads read back at a time (kg.export.rows)
 
 
-def write_graph(graphs: Iterable[list[Quad]], out: Path, store: Store, read: Callable[[Store], None] | None = None,
+def write_graph(graphs: Iterable[list[Quad]], out: Path, store: Store | None, read: Callable[[Store], None] | None = None,
                 background: ExitStack | None = None) -> list[Path]:
     """graph.nq, graph.trig and graph.ttl, written as the graphs stream by, and every quad into
     ``store`` (on disk) and into small in-memory stores of about PIECE quads (whole named graphs),
@@ -90,8 +90,8 @@ def write_graph(graphs: Iterable[list[Quad]], out: Path, store: Store, read: Cal
     with ExitStack() as files:
         # The disk store takes large pieces through its bulk loader (each piece is a set of new
         # files in the database: few pieces keep it fast to read), the reader smaller ones.
-        disk = (background or files).enter_context(_Feeder(store.bulk_load, STORE_BATCH))
-        feeders = [disk]
+        disk = (background or files).enter_context(_Feeder(store.bulk_load if store is not None else _skip, STORE_BATCH))
+        feeders = [disk] if store is not None else []
         if read is not None:
             feeders.append(files.enter_context(_Feeder(_piece, PIECE, then=read)))
         nq, trig, ttl = (files.enter_context(atomic_file(p)) for p in paths)
@@ -113,6 +113,10 @@ def write_graph(graphs: Iterable[list[Quad]], out: Path, store: Store, read: Cal
                 ttl.write(_body(serialize(triples, None, RdfFormat.TURTLE, prefixes=FILE_PREFIXES), n))
         disk.finish()
     return paths
+
+
+def _skip(input: bytes, format: RdfFormat) -> None:
+    return None
 
 
 def _piece(input: bytes, format: RdfFormat) -> Store:
