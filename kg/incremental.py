@@ -1,14 +1,13 @@
-"""Incremental builds: a new run's articles merged with those an existing store holds.
+"""Builds into a directory that holds a store: which articles it holds, and the full path.
 
-A build into a directory that already has a store keeps the articles of
-earlier builds: it reads which articles the store holds (SPARQL over
-kg:fileName, kg:contentHash, schema:url), takes their facts from the
-extraction cache, and writes a fresh store from all of them, so entity
-resolution runs across old and new articles alike. An article of this run
-replaces an earlier one with the same URL (or, without a URL, the same file
-name) and a different text; an article read again unchanged is taken from
-the cache. Facts are sorted by article id before resolution, so the same set
-of articles always gives the same triples, however it was built up.
+A build into a store with a current entity index adds to it through kg.update. Without one (a
+store made by an older kg, or after a change of the extraction code, the model or the settings),
+the build takes the earlier articles' facts from the extraction cache and writes a fresh store
+from all of them, so that entity resolution runs across old and new articles alike (``merge``).
+An article of this run replaces an earlier one with the same URL (or, without a URL, the same file
+name) and a different text; an article read again unchanged is taken from the cache. Facts are
+sorted by article id before resolution, so the same set of articles always gives the same
+triples, however it was built up.
 """
 from __future__ import annotations
 

@@ -362,13 +362,13 @@ def _grow(facts: list[ArticleFacts], out: Path, index: Index, cache: Cache, repo
     if min_confidence > 0:
         new = [confident(f, min_confidence) for f in new]
     update = Update(out, index, cache, report.model)
+    gone = {row[1] for row in index.articles_by("id", replaced)}
     with stage(report, "resolve"):
         update.remove(replaced)
         update.add(new)
         update.finish()
     report.notes += update.notes
     report.contradictions = update.contradictions
-    gone = {row[1] for row in index.articles_by("id", update.removed)}
     apply(out, update, report, formats, view, settings(report.model, min_confidence), files_limit)
     cache.forget(gone - {f.meta.sha256 for f in facts})
     stored = report.counts["stored"]

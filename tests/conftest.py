@@ -53,3 +53,10 @@ def extract(nlp):
         article = make_article(text, "case.txt", date=date)
         return extract_article(nlp(article.clean), article)
     return run
+
+
+def same_facts(a: Path, b: Path) -> bool:
+    """kg eval of one build's facts.json against another's: every fact kind at 1.0."""
+    from kg.scoring import evaluate, load
+    report = evaluate(load(b / "facts.json", "gold"), load(a / "facts.json", "facts"))
+    return all(v == 1.0 for k, v in report.flat().items() if k.endswith("f1"))

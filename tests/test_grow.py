@@ -11,9 +11,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from conftest import same_facts
 from kg import iri
 from kg.pipeline import build, remove
-from kg.scoring import evaluate, load
 from servers import kg
 
 ARTICLES = {
@@ -23,8 +23,7 @@ ARTICLES = {
     "vale_treasurer": "Party accounts\n\nTom Vale, the treasurer of the Green Party, said the accounts were in order.\n",
     "vale_former": "Treasurer steps down\n\nFormer treasurer Tom Vale said he had left the Green Party after "
                    "ten years.\n",
-    "count_one": "Kelvale by-election\n\nJane Roe won the Kelvale by-election with 12,345 votes. "
-                 "The count ended at three in the morning.\n",
+    "count_one": "Kelvale by-election\n\nJane Roe won the Kelvale by-election with 12,345 votes.\n",
     "count_two": "Kelvale result\n\nJane Roe won the Kelvale by-election with 12,900 votes.\n",
     "ann_doe": "Council vote\n\nAnn Doe, the mayor of Kelvale, said the council would meet on Friday.\n",
 }
@@ -83,18 +82,6 @@ def test_adding_articles_gives_the_graph_a_fresh_build_gives(tmp_path, batches):
         assert same_facts(out, full)
     else:
         assert store_quads(out) == store_quads(full)
-
-
-def same_facts(a: Path, b: Path) -> bool:
-    """kg eval of one build's facts against the other's: every fact kind at 1.0."""
-    report = evaluate(load(b / "facts.json", "gold"), load(a / "facts.json", "facts"))
-    return all(v == 1.0 for k, v in report.flat().items() if k.endswith("f1"))
-
-
-def test_articles_disagreeing_with_the_store_are_reported(tmp_path):
-    out = grown(tmp_path, ["count_one"])
-    report = build(write(tmp_path / "more", ["count_two"]), out=out, view=False)
-    assert report.contradictions and "12345" in report.contradictions[0] and "12900" in report.contradictions[0]
 
 
 def test_entity_ids_stay_when_articles_are_added(tmp_path):

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, same_facts
 from kg.cli import parser
 from servers import kg
 
@@ -43,7 +43,7 @@ COMMANDS = readme_commands()
 
 
 def runs_here(words: list[str]) -> bool:
-    return words[0] not in NEEDS_A_SERVER and not any(w in ("--endpoint", "--executor", "--model") for w in words)
+    return words[0] not in NEEDS_A_SERVER + ("remove",) and not any(w in ("--endpoint", "--executor", "--model") for w in words)
 
 
 def test_the_readme_shows_every_command():
@@ -93,15 +93,20 @@ def test_each_command_that_needs_no_server_runs(scratch, words):
 
 
 def test_the_incremental_build_example_does_what_it_says(scratch):
-    """monday: A, B; tuesday: B, C -> the store holds A, B and C once each; again: the same triples."""
-    days = [w for w in COMMANDS if w[1:2] in (["monday/"], ["tuesday/"], ["all/"])]
-    assert [w[1] for w in days] == ["monday/", "tuesday/", "tuesday/", "all/"]
+    """monday: A, B; tuesday: B, C -> the store holds A, B and C once each; again: the same triples;
+    afresh: the same facts; then B taken out."""
+    days = [w for w in COMMANDS if w[1:2] in (["monday/"], ["tuesday/"], ["all/"]) or w[0] == "remove"]
+    assert [w[1] for w in days] == ["monday/", "tuesday/", "tuesday/", "all/", "B.txt"]
+    b = sorted(SEEDS.glob("*.txt"))[1].name
     outputs = []
     for words in days:
-        words = [w if w != "exports" else "days" for w in words]
-        status, out, err = in_dir(scratch, *words, "-q", "--no-view")
+        words = [{"exports": "days", "B.txt": b}.get(w, w) for w in words]
+        status, out, err = in_dir(scratch, *words, *(["-q"] if words[0] == "build" else []), "--no-view")
         assert status == 0, err
         outputs.append(((scratch / "days" / "graph.nq").read_bytes(), out))
+        if words[1] in ("tuesday/", "all/"):
+            shutil.copytree(scratch / "days", scratch / f"days-{len(outputs)}", symlinks=True)
     assert "the store holds 3" in outputs[1][1]
     assert outputs[2][0] == outputs[1][0]                                # nothing new: the same triples
-    assert outputs[3][0] == outputs[1][0]                                # A, B, C afresh: the same graph
+    assert same_facts(scratch / "days-3", scratch / "days-4")             # A, B, C afresh: the same facts
+    assert "the store holds 2" in outputs[4][1]
