@@ -163,3 +163,17 @@ NESTED = [   # reported speech inside reported speech: one quote, the outer spea
 def test_reported_speech_inside_reported_speech_is_the_outer_speakers(extract, name, text, outer, inner):
     speakers = {who for _, who in said(extract(text))}
     assert speakers == {outer}
+
+
+FRAGMENTS = [   # a quoted fragment cued inside someone's reported clause: the outer speaker's
+    ("stating inside said", "Senator Tom Reyes said last week that Nora Bell represents “harbour values,” stating "
+     "during the debate that they were too liberal.", ("harbour values,", "Tom Reyes")),
+    ("adding inside told", "Nora Bell told reporters that Ian Marsh “had no plan for the port,” adding that he had "
+     "never visited it.", ("had no plan for the port,", "Nora Bell")),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", FRAGMENTS, ids=[c[0] for c in FRAGMENTS])
+def test_fragment_inside_reported_speech_is_the_outer_speakers(extract, name, text, expected):
+    quotes = said(extract(text))
+    assert expected in quotes and not any(words == expected[0] and who != expected[1] for words, who in quotes)
