@@ -39,6 +39,8 @@ CUES = [
      "would pass.", ("it would pass", "Nora Bell")),
     ("as someone noted", "The deal will cost the town millions, as Nora Bell noted on Tuesday.",
      ("The deal will cost the town millions", "Nora Bell")),
+    ("as someone has said, between dashes", "The road will cost far more than promised - as Nora Bell has said - and "
+     "nobody will pay.", ("The road will cost far more than promised", "Nora Bell")),
     ("described as", "Nora Bell described her time in office as hard but rewarding.",
      ("her time in office as hard but rewarding", "Nora Bell")),
     ("a clause with a quoted fragment", "Tom Reyes said the plan was “a disgrace” and would be dropped.",
@@ -139,6 +141,8 @@ NEVER = [
     ("a headline with no speaker", "Harbour Deal Is Dead.\n\nThe council met on Monday."),
     ("a headline label that is a sentence", "Nora Bell Endorses Tom Reyes: A Vote For Change.\n\nNora Bell "
      "backed Tom Reyes."),
+    ("a time clause with as", "Tom Reyes rode the mood of the angry crowd as he replied to the mayor."),
+    ("a time clause with as, a speech verb", "Nora Bell drew loud cheers as she told the volunteers about the port."),
     ("the owner of a role is not its holder", "Reyes’s running mate then revealed that the campaign had run out of "
      "money."),
 ]

@@ -8,6 +8,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from ...model import Quote, Span
 from .core import CHARGE, CLAUSE_ONLY, NOT_CLAUSE, OBJECT_CLAUSE, SAY_LIKE, STOP, QuoteFinder
 
+SET_OFF = {",", "-", "–", "—", "(", "”", "’", '"', "'", "''"}   # marks before a trailing ", as X noted"
 TELL_LIKE = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure"}   # (a hearer as the object)
 
 
@@ -125,6 +126,9 @@ class IndirectQuotes(QuoteFinder):
         the "as" clause hangs off."""
         if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             return None
+        lo = verb.left_edge.i
+        if verb.i > verb.head.i and (lo == 0 or self.toks[lo - 1].text not in SET_OFF):
+            return None   # "drew cheers as she thanked them": a time, not a source
         own = {t.i for t in verb.subtree}
         rest = [t.i for t in verb.head.subtree if t.i not in own]
         runs, run = [], []
