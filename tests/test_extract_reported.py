@@ -115,6 +115,9 @@ SPEAKERS = [
     ("not a far verb in a clause about someone else", "“It will be crowded,” said Tom Reyes, organiser of a "
      "group called Citizens for Change, which expects 5,000 to attend.\n\n“They have made it dangerous.”",
      ("They have made it dangerous.", "Tom Reyes")),
+    ("not a verb joined to a clause about someone", "''Tom put Jim down quite a bit,'' said Ann Bell, then the "
+     "girlfriend of Jim's best friend, who was at the dinner and recalled Tom's tendency to pick fights and storm "
+     "out. ''There was a lot of noise.''", ("There was a lot of noise.", "Ann Bell")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
      ("the count was fair", "Sarah Green")),
     ("a surname with an apostrophe, alone", "Rory O'Malley spoke on Monday. \"It is taxing on everyone,\" "

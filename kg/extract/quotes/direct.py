@@ -132,7 +132,7 @@ class DirectQuotes(QuoteFinder):
             if not (verbs[i] or lowers[i] == "according") or starts[i] in self.quoted or not self.is_cue(t := self.toks[i]):
                 continue
             distance = q.open_mark - t.idx if t.idx < q.start else t.idx - q.end
-            if t.dep_ in ("relcl", "acl") and distance > 40 or (self.lex.speech.get(self.names.lemmas[i]) is None
+            if self._in_relative(t) and distance > 40 or (self.lex.speech.get(self.names.lemmas[i]) is None
                                                                  and lowers[i] != "according" and distance > 40):
                 continue   # "…, who has advised X. “…”": a clause about someone, or a verb of wanting, far off
             if best is None or distance < best[0]:
@@ -148,6 +148,17 @@ class DirectQuotes(QuoteFinder):
         cue, cue_span = self.cue_text(verb)
         pronoun = subj is not None and subj.pos_ == "PRON"
         return Attribution(-1 if ref else speaker, cue, cue_span, 0.9 * (0.9 if pronoun else 1.0), "quotes.direct", ref)
+
+    @staticmethod
+    def _in_relative(t) -> bool:
+        """A verb of a clause about someone ("…, who served under X and endorsed Y"), or joined to one."""
+        for _ in range(4):
+            if t.dep_ in ("relcl", "acl"):
+                return True
+            if t.dep_ != "conj" or t.head is t:
+                return False
+            t = t.head
+        return False
 
     def label(self, q: Quoted, ps: int) -> Attribution | None:
         """Transcript style: "Clinton: “...” Bush: “...”" — a name and a colon right before the quote."""
