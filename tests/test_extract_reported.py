@@ -118,6 +118,10 @@ SPEAKERS = [
     ("not a verb joined to a clause about someone", "''Tom put Jim down quite a bit,'' said Ann Bell, then the "
      "girlfriend of Jim's best friend, who was at the dinner and recalled Tom's tendency to pick fights and storm "
      "out. ''There was a lot of noise.''", ("There was a lot of noise.", "Ann Bell")),
+    ("a question, then a title and surname", "Nora Bell spoke first. ''Why do the richest families get away with "
+     "it?'' Mrs. Bell asked.", ("Why do the richest families get away with it?", "Nora Bell")),
+    ("a full stop, then a title and surname", "Tom Reyes spoke. \"We will win the harbour vote.\" Mr. Reyes said.",
+     ("We will win the harbour vote.", "Tom Reyes")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
      ("the count was fair", "Sarah Green")),
     ("a surname with an apostrophe, alone", "Rory O'Malley spoke on Monday. \"It is taxing on everyone,\" "

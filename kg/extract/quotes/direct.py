@@ -62,6 +62,9 @@ class DirectQuotes(QuoteFinder):
             i += 1
         if i is None or i + 1 >= len(self.toks) or self.toks[i].idx >= pe:
             return None
+        if self.names.tok2mention.get(i) is None and self.lex.honorific(self.toks[i].text) and \
+                self.names.tok2mention.get(i + 1) is not None:
+            i += 1   # "Mr. Doe said", the title outside the name
         m = self.names.tok2mention.get(i)
         if m is not None and m.end < len(self.toks) and self.speech_verb[m.end]:
             g, verb = m.group, self.toks[m.end]
