@@ -37,6 +37,14 @@ CUES = [
      ("seeing so many volunteers at the count was a relief", "Tom Reyes")),
     ("an aside between dashes", "Nora Bell played down the row — which has split the council — and said it "
      "would pass.", ("it would pass", "Nora Bell")),
+    ("asked someone if", "Then Tom Reyes asked the students if they were always so serious.",
+     ("they were always so serious", "Tom Reyes")),
+    ("asked by someone whether: the asker", "Tom Reyes was asked by host Nora Bell whether the town was ready.",
+     ("the town was ready", "Nora Bell")),
+    ("asked by someone if, before the main clause", "Asked by Nora Bell if the town was ready for the storm, Reyes "
+     "avoided a direct answer.", ("the town was ready for the storm", "Nora Bell")),
+    ("by asking", "Moderator Nora Bell started the exchange by asking Reyes why he decided to attack the mayor "
+     "personally.", ("why he decided to attack the mayor personally", "Nora Bell")),
     ("as someone noted", "The deal will cost the town millions, as Nora Bell noted on Tuesday.",
      ("The deal will cost the town millions", "Nora Bell")),
     ("as someone has said, between dashes", "The road will cost far more than promised - as Nora Bell has said - and "
@@ -150,6 +158,9 @@ NEVER = [
      "backed Tom Reyes."),
     ("a time clause with as", "Tom Reyes rode the mood of the angry crowd as he replied to the mayor."),
     ("a time clause with as, a speech verb", "Nora Bell drew loud cheers as she told the volunteers about the port."),
+    ("a question put to the speaker", "When asked about the harbour, Nora Bell smiled and walked away."),
+    ("a question asked before the report", "After asking if the defendant waived his appearance, Judge Tom Reyes "
+     "set a date for the hearing."),
     ("the owner of a role is not its holder", "Reyes’s running mate then revealed that the campaign had run out of "
      "money."),
 ]

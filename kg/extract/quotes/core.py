@@ -32,6 +32,7 @@ NOT_CLAUSE = {"so", "nothing", "something", "anything", "much", "little", "words
               "prayer", "prayers", "thanks", "grace", "hello", "yes", "no", "otherwise", "more", "less", "same"}
 CHARGE = {"accuse", "blame", "criticise", "criticize", "praise", "attack", "fault"}
 SAY_LIKE = OBJECT_CLAUSE | CHARGE
+TIME_WORDS = {"after", "before", "while", "since", "upon", "on", "when", "until"}
 TITLE_SMALL = {"of", "the", "a", "an", "and", "&", "in", "on", "to", "for", "at", "by", "with", "from", "or"}
 
 
@@ -97,13 +98,18 @@ class QuoteFinder:
         lemma = self.names.lemmas[t.i]
         if lemma == "go":
             return any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children)
-        if t.dep_ == "amod" or any(c.dep_ == "auxpass" for c in t.children):
+        # "was asked by host Jane Doe whether ...": the asker, named as the agent, is the speaker
+        agent = lemma == "ask" and any(c.dep_ == "agent" and any(p.dep_ == "pobj" for p in c.children) for c in t.children)
+        if t.dep_ == "amod" or any(c.dep_ == "auxpass" for c in t.children) and not agent:
             return False  # "the said report", "was told"
-        if t.tag_ in ("VBN", "VBD") and t.i > 0 and (self.toks[t.i - 1].lemma_ == "be" or
-                                                     self.toks[t.i - 1].lower_ in ("'m", "’m", "am", "'re", "’re")):
+        if t.tag_ in ("VBN", "VBD") and t.i > 0 and not agent and (self.toks[t.i - 1].lemma_ == "be" or
+                                                                   self.toks[t.i - 1].lower_ in ("'m", "’m", "am", "'re", "’re")):
             return False  # "I'm told", "we were assured": passive, however the parser labels it
-        if lemma == "ask" and not any(c.dep_ == "nsubj" for c in t.children):
-            return False  # "When asked ...": the question was put to the subject
+        if lemma == "ask" and not agent and not any(c.dep_ == "nsubj" for c in t.children) and (
+                t.tag_ != "VBG" or t.head.lower_ in TIME_WORDS or any(c.lower_ in TIME_WORDS for c in t.children)):
+            # "When asked ...": the question was put to the subject; "after asking ...": a time, not the report.
+            # ("followed up by asking whether ...": the asker's question.)
+            return False
         return True
 
     def cue_text(self, t: Token) -> tuple[str, Span]:

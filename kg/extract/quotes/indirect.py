@@ -119,6 +119,15 @@ class IndirectQuotes(QuoteFinder):
             of = [c for c in list(verb.children) + list(objs[0].children) if c.dep_ == "prep" and c.lower_ in ("of", "for")]
             if of:
                 return objs[0].left_edge.i, max(of[0].right_edge.i, objs[0].right_edge.i) + 1
+        if lemma == "ask":   # "asked the students if they were serious": the question
+            question = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and
+                             any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
+            k = verb.right_edge.i + 1   # "Asked by X if ..., Doe said": the question hung on the main verb
+            if question is None and k < len(self.toks) and self.toks[k].dep_ == "mark" and \
+                    self.toks[k].lower_ in ("if", "whether") and self.toks[k].head.dep_ == "advcl":
+                question = self.toks[k].head
+            if question is not None:
+                return question.left_edge.i, question.right_edge.i + 1
         return self.late_that(verb) or self.as_reported(verb) or self.parenthetical(verb)
 
     def as_reported(self, verb: Token) -> tuple[int, int] | None:
