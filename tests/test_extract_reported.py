@@ -45,6 +45,10 @@ CUES = [
      "avoided a direct answer.", ("the town was ready for the storm", "Nora Bell")),
     ("by asking", "Moderator Nora Bell started the exchange by asking Reyes why he decided to attack the mayor "
      "personally.", ("why he decided to attack the mayor personally", "Nora Bell")),
+    ("issued a statement saying", "Later, the Harbour Trust released a statement saying it was postponing a "
+     "Monday evening rally.", ("it was postponing a Monday evening rally", "Harbour Trust")),
+    ("sent a letter saying", "On Saturday, Nora Bell sent a letter saying that the judge had been fair.",
+     ("the judge had been fair", "Nora Bell")),
     ("as someone noted", "The deal will cost the town millions, as Nora Bell noted on Tuesday.",
      ("The deal will cost the town millions", "Nora Bell")),
     ("as someone has said, between dashes", "The road will cost far more than promised - as Nora Bell has said - and "

@@ -32,6 +32,11 @@ NOT_CLAUSE = {"so", "nothing", "something", "anything", "much", "little", "words
               "prayer", "prayers", "thanks", "grace", "hello", "yes", "no", "otherwise", "more", "less", "same"}
 CHARGE = {"accuse", "blame", "criticise", "criticize", "praise", "attack", "fault"}
 SAY_LIKE = OBJECT_CLAUSE | CHARGE
+# "X issued a statement saying ...": the message speaks for whoever put it out
+MESSAGES = {"statement", "letter", "memo", "release", "note", "post", "tweet", "video", "ad", "advertisement", "message",
+            "email", "e-mail", "op-ed", "column", "editorial", "notice", "announcement", "report"}
+ISSUE = {"issue", "release", "send", "sign", "post", "publish", "put", "write", "file", "pen", "tweet", "distribute",
+         "circulate", "air", "run", "deliver"}
 TIME_WORDS = {"after", "before", "while", "since", "upon", "on", "when", "until"}
 TITLE_SMALL = {"of", "the", "a", "an", "and", "&", "in", "on", "to", "for", "at", "by", "with", "from", "or"}
 
@@ -153,6 +158,10 @@ class QuoteFinder:
                 return self.names.resolve(pobj[0]), pobj[0]
             if t.dep_ == "acl" and self.names.entity_at(t.head.i) is not None:
                 return self.names.resolve(t.head), t.head     # "Jane declaring that ..."
+            if t.dep_ == "acl" and t.head.dep_ == "dobj" and t.head.lemma_.lower() in MESSAGES and \
+                    t.head.head.lemma_.lower() in ISSUE:
+                t = t.head.head   # "Doe issued a statement saying ...": who issued it
+                continue
             if t.dep_ not in UPWARD_DEPS or t.head is t or self._clause_break(t, t.head):
                 break
             t = t.head
