@@ -116,6 +116,8 @@ SPEAKERS = [
      "ready for the general election.”", ("We are ready for the general election.", "Tom Reyes")),
     ("the deputy in apposition, not the boss nor a name in a clause about them", "“We are ahead,” said Reyes’s "
      "deputy campaign manager, Nora Bell, who once worked for Ian Marsh.", ("We are ahead,", "Nora Bell")),
+    ("a headline in sentence case", "Nora Bell says she won't rule out a second term.\n\nNora Bell met voters in "
+     "the harbour town on Monday.", ("she won't rule out a second term", "Nora Bell")),
     ("a headline label addressing someone", "Bell to Harbour Trust: The Sale Will Not Go Ahead.\n\nNora Bell "
      "wrote to the trust on Monday.", ("The Sale Will Not Go Ahead", "Nora Bell")),
     ("an administration", "Nora Bell took office in May. The Bell administration announced it would cut the "
