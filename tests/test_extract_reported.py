@@ -136,6 +136,9 @@ SPEAKERS = [
      "it?'' Mrs. Bell asked.", ("Why do the richest families get away with it?", "Nora Bell")),
     ("a full stop, then a title and surname", "Tom Reyes spoke. \"We will win the harbour vote.\" Mr. Reyes said.",
      ("We will win the harbour vote.", "Tom Reyes")),
+    ("a question, then the name, its apposition and the verb", "Nora Bell came in. \"I am calling from the harbour "
+     "campaign. How are you today?\" Bell, a retired worker from a plant, said pleasantly into the phone.",
+     ("I am calling from the harbour campaign. How are you today?", "Nora Bell")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
      ("the count was fair", "Sarah Green")),
     ("a surname with an apostrophe, alone", "Rory O'Malley spoke on Monday. \"It is taxing on everyone,\" "

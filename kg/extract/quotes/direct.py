@@ -66,8 +66,13 @@ class DirectQuotes(QuoteFinder):
                 self.names.tok2mention.get(i + 1) is not None:
             i += 1   # "Mr. Doe said", the title outside the name
         m = self.names.tok2mention.get(i)
+        head = self.toks[m.end - 1].head if m is not None else None
         if m is not None and m.end < len(self.toks) and self.speech_verb[m.end]:
             g, verb = m.group, self.toks[m.end]
+        elif m is not None and m.end < len(self.toks) and self.toks[m.end].text == "," and \
+                self.toks[m.end - 1].dep_ == "nsubj" and head.i > m.end and head.idx < pe and \
+                self.speech_verb[head.i] and self.is_cue(head):
+            g, verb = m.group, head   # "Jane Doe, a retired teacher, said": the name, its apposition, the verb
         elif self.speech_verb[i]:   # "said Air Force Lt. Jane Doe", "tweeted Doe spokesman Ted Roe": the person
             names = []
             for k in range(i + 1, min(len(self.toks), i + 10)):
