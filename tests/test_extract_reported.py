@@ -139,6 +139,9 @@ SPEAKERS = [
     ("a question, then the name, its apposition and the verb", "Nora Bell came in. \"I am calling from the harbour "
      "campaign. How are you today?\" Bell, a retired worker from a plant, said pleasantly into the phone.",
      ("I am calling from the harbour campaign. How are you today?", "Nora Bell")),
+    ("the quote's words parsed as the subject", "One councillor took a private moment at the party. ''That was a "
+     "good speech you gave last night, Mr. Mayor,'' Councillor Tom Reyes, Democrat of Harbourton, told Mr. Marsh.",
+     ("That was a good speech you gave last night, Mr. Mayor,", "Tom Reyes")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
      ("the count was fair", "Sarah Green")),
     ("a surname with an apostrophe, alone", "Rory O'Malley spoke on Monday. \"It is taxing on everyone,\" "

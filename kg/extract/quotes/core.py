@@ -141,8 +141,12 @@ class QuoteFinder:
         t = verb
         for _ in range(5):
             subj = [c for c in t.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and t is not verb)]
+            if subj and t is verb and all(x.idx in self.quoted for x in subj):
+                g, s = self._name_after_quote(verb)   # "“A fine speech, Mr. Mayor,” Jane Doe, a councillor, told
+                if g is not None:                     # him": the parser took the quote's words for the subject
+                    return g, s
             if subj:
-                s = subj[0]
+                s = next((x for x in subj if x.idx not in self.quoted), subj[0])
                 if s.lower_ in RELATIVE and t.dep_ == "relcl":
                     s = t.head
                 g = self.names.resolve(s)
@@ -186,6 +190,26 @@ class QuoteFinder:
     def _speaker_kind(self, g: int | None) -> bool:
         """A person or an organisation: places do not speak ("Berea, OH, said")."""
         return g is not None and self.names.kinds[g] != PLACE
+
+    def _name_after_quote(self, verb: Token) -> tuple[int | None, Token | None]:
+        """The person or organisation named first after the quotation that ends before a speech verb
+        ("“...,” Councillor Jane Doe, a member since 2010, said"): a title or two may come before it."""
+        k = verb.i - 1
+        while k > verb.sent.start and self.toks[k].idx not in self.quoted:
+            k -= 1
+        if self.toks[k].idx not in self.quoted:
+            return None, None
+        k += 1
+        while k < verb.i and (self.toks[k].is_punct or self.toks[k].is_space):
+            k += 1
+        for j in range(k, min(k + 3, verb.i)):
+            m = self.names.tok2mention.get(j)
+            if m is not None:
+                g = m.group
+                return (g, self.toks[m.end - 1]) if self.names.kinds[g] in (PERSON,) + ORG_KINDS else (None, None)
+            if not self.toks[j].text[:1].isupper():
+                break
+        return None, None
 
     def _name_before(self, verb: Token) -> tuple[int | None, Token | None]:
         """"“...,” Jane Doe, founder of X, tells reporters" parsed with no subject: the name before the
