@@ -49,6 +49,8 @@ CUES = [
      "Monday evening rally.", ("it was postponing a Monday evening rally", "Harbour Trust")),
     ("sent a letter saying", "On Saturday, Nora Bell sent a letter saying that the judge had been fair.",
      ("the judge had been fair", "Nora Bell")),
+    ("the clause after the verb, not the sentence before a colon", "The road was not an abstract concern: soon "
+     "Tom Reyes had declared that he would close the harbour.", ("he would close the harbour", "Tom Reyes")),
     ("as someone noted", "The deal will cost the town millions, as Nora Bell noted on Tuesday.",
      ("The deal will cost the town millions", "Nora Bell")),
     ("as someone has said, between dashes", "The road will cost far more than promised - as Nora Bell has said - and "
@@ -173,6 +175,8 @@ NEVER = [
     ("a question put to the speaker", "When asked about the harbour, Nora Bell smiled and walked away."),
     ("a question asked before the report", "After asking if the defendant waived his appearance, Judge Tom Reyes "
      "set a date for the hearing."),
+    ("a sentence before a semicolon", "The harbour club has been a big earner for Reyes; indeed, Tom Reyes "
+     "reported earning millions from it."),
     ("the owner of a role is not its holder", "Reyes’s running mate then revealed that the campaign had run out of "
      "money."),
 ]

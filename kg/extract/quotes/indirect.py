@@ -28,6 +28,8 @@ class IndirectQuotes(QuoteFinder):
             content = self.content_of(t)
             if content is None:
                 continue
+            if content.end <= t.i and any(w.text in (":", ";") for w in self.toks[content.end:t.i]):
+                continue   # "The plan was dead: Doe reported ...": what comes before a colon is not reported after it
             speaker, subj = self.speaker_of(t)
             ref = self.role_ref(subj) if speaker is None else None
             if speaker is None and ref is None:
@@ -92,7 +94,7 @@ class IndirectQuotes(QuoteFinder):
         it stands between commas; "expects the plan to fail"; "accused X of Y". A bare noun phrase
         ("denied wrongdoing") is not reported speech here: the clause is what a quotation carries."""
         lemma = verb.lemma_.lower()
-        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and not self._beyond_colon(c, verb)]
         if comps:
             sub = list(comps[0].subtree)
             return sub[0].i, sub[-1].i + 1
@@ -129,6 +131,11 @@ class IndirectQuotes(QuoteFinder):
             if question is not None:
                 return question.left_edge.i, question.right_edge.i + 1
         return self.late_that(verb) or self.as_reported(verb) or self.parenthetical(verb)
+
+    def _beyond_colon(self, clause: Token, verb: Token) -> bool:
+        """A clause set apart from the verb by a colon or semicolon ("The plan was dead: Doe said ...")."""
+        lo, hi = (clause.right_edge.i + 1, verb.i) if clause.i < verb.i else (verb.i + 1, clause.left_edge.i)
+        return any(w.text in (":", ";") for w in self.toks[lo:hi])
 
     def as_reported(self, verb: Token) -> tuple[int, int] | None:
         """"As the Times reported, the deal collapsed" and "the deal collapsed, as X noted": the clause
