@@ -177,6 +177,8 @@ NEVER = [
      "set a date for the hearing."),
     ("a sentence before a semicolon", "The harbour club has been a big earner for Reyes; indeed, Tom Reyes "
      "reported earning millions from it."),
+    ("a sentence before a dash", "The harbour club has been a big earner for the town, however — Tom Reyes "
+     "reported earning millions from it."),
     ("the owner of a role is not its holder", "Reyes’s running mate then revealed that the campaign had run out of "
      "money."),
 ]

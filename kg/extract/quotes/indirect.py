@@ -9,7 +9,13 @@ from ...model import Quote, Span
 from .core import CHARGE, CLAUSE_ONLY, NOT_CLAUSE, OBJECT_CLAUSE, SAY_LIKE, STOP, QuoteFinder
 
 SET_OFF = {",", "-", "–", "—", "(", "”", "’", '"', "'", "''"}   # marks before a trailing ", as X noted"
+DASHES = {"-", "–", "—", "--"}
 TELL_LIKE = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure"}   # (a hearer as the object)
+
+
+def as_clause(verb: Token) -> bool:
+    """A verb of an "as" clause ("as Doe noted")."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 class IndirectQuotes(QuoteFinder):
@@ -28,8 +34,10 @@ class IndirectQuotes(QuoteFinder):
             content = self.content_of(t)
             if content is None:
                 continue
-            if content.end <= t.i and any(w.text in (":", ";") for w in self.toks[content.end:t.i]):
-                continue   # "The plan was dead: Doe reported ...": what comes before a colon is not reported after it
+            if content.end <= t.i and any(w.text in (":", ";") or w.text in DASHES and not as_clause(t)
+                                          for w in self.toks[content.end:t.i]):
+                continue   # "The plan was dead: Doe reported ...", "For that she drew his ire - he called her weak":
+                # what comes before a colon or a dash is not what the verb after it reports ("- as Doe said -" is)
             speaker, subj = self.speaker_of(t)
             ref = self.role_ref(subj) if speaker is None else None
             if speaker is None and ref is None:
@@ -140,7 +148,7 @@ class IndirectQuotes(QuoteFinder):
     def as_reported(self, verb: Token) -> tuple[int, int] | None:
         """"As the Times reported, the deal collapsed" and "the deal collapsed, as X noted": the clause
         the "as" clause hangs off."""
-        if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        if verb.dep_ != "advcl" or not as_clause(verb):
             return None
         lo = verb.left_edge.i
         if verb.i > verb.head.i and (lo == 0 or self.toks[lo - 1].text not in SET_OFF):
