@@ -12,6 +12,10 @@ from ..quotemarks import Quoted
 from .core import CLOSERS, TITLE_SMALL, Attribution, QuoteFinder
 
 FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
+# What names a work just before its quoted title ("a co-author of", "his 2005 book", "said on").
+TITLE_LEAD = re.compile(r"(\b(book|books|novel|memoir|memoirs|film|movie|documentary|show|program|series|album|song|"
+                        r"play|article|column|essay|titled|entitled|headlined|biography|autobiography|episode|"
+                        r"magazine|newsletter|podcast|on|in|of)|['’]s)\s*,?\s*$", re.I)
 REACH = 400   # characters around a quotation where its cue may stand
 
 
@@ -210,6 +214,10 @@ class DirectQuotes(QuoteFinder):
         lead = self.text[max(0, q.open_mark - 4):q.open_mark].lower()
         if len(words) <= 5 and re.search(r"(\bon|\bin|\bof|['’]s)\s*$", lead) and words[0][:1].isupper():
             return True
+        if len(words) >= 2 and TITLE_LEAD.search(self.text[max(0, q.open_mark - 40):q.open_mark]) and \
+                all(w[:1].isupper() or not w[:1].isalpha() or w.strip(",.:;!?").lower() in TITLE_SMALL for w in words) \
+                and not self._all_caps(words):
+            return True   # a title of any length: 'co-author of “The Harbour Years: A Town and Its Sea”'
         span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None and all(t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in span if t.is_alpha or t.is_digit):
             return True
