@@ -51,6 +51,8 @@ CUES = [
      ("the judge had been fair", "Nora Bell")),
     ("the clause after the verb, not the sentence before a colon", "The road was not an abstract concern: soon "
      "Tom Reyes had declared that he would close the harbour.", ("he would close the harbour", "Tom Reyes")),
+    ("a trailing aside with which is the reporter's", "Nora Bell said she would look at the harbour bill, which "
+     "would give the police more time to check buyers.", ("she would look at the harbour bill", "Nora Bell")),
     ("as someone noted", "The deal will cost the town millions, as Nora Bell noted on Tuesday.",
      ("The deal will cost the town millions", "Nora Bell")),
     ("as someone has said, between dashes", "The road will cost far more than promised - as Nora Bell has said - and "

@@ -86,6 +86,11 @@ class IndirectQuotes(QuoteFinder):
                 end -= 1
         while start < end and (self.toks[start].is_punct or self.toks[start].is_space) and self.toks[start].text not in "“‘\"'":
             start += 1
+        # "said he would look at the bill, which would give the police more time": the reporter's aside
+        aside = next((k for k in range(start + 2, end - 2) if self.toks[k].text == "," and
+                      self.toks[k + 1].lower_ in ("which", "whose") and self.toks[k].idx not in self.quoted), None)
+        if aside is not None:
+            end = aside
         while end > start and (self.toks[end - 1].is_space or self.toks[end - 1].text in (",", ";", ":", "-", "–", "—")
                                or (self.toks[end - 1].text == "." and end - 1 > start)):
             end -= 1
