@@ -53,6 +53,11 @@ CUES = [
      "Tom Reyes had declared that he would close the harbour.", ("he would close the harbour", "Tom Reyes")),
     ("a trailing aside with which is the reporter's", "Nora Bell said she would look at the harbour bill, which "
      "would give the police more time to check buyers.", ("she would look at the harbour bill", "Nora Bell")),
+    ("a trailing aside after a lone dash is the reporter's", "Tom Reyes said he was encouraged by the harbour plan "
+     "— a modest boost for the mayor since 2009.", ("he was encouraged by the harbour plan", "Tom Reyes")),
+    ("a pair of dashes stays inside the clause", "Nora Bell said that concerns about job losses — as set out by Tom "
+     "Reyes — were not to be dismissed.", ("concerns about job losses — as set out by Tom Reyes — were not to be "
+                                          "dismissed", "Nora Bell")),
     ("as someone noted", "The deal will cost the town millions, as Nora Bell noted on Tuesday.",
      ("The deal will cost the town millions", "Nora Bell")),
     ("as someone has said, between dashes", "The road will cost far more than promised - as Nora Bell has said - and "

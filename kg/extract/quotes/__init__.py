@@ -3,11 +3,12 @@
 transcript labels (kg.extract.quotes.lines), on the cues and speakers of kg.extract.quotes.core; speakers named by a role are settled in kg.extract.quotes.speakers."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ...model import Quote
+from ...model import Quote, Span
 from ..names import DocNames
 from .core import RoleRef
 from .direct import DirectQuotes
@@ -24,7 +25,7 @@ def find_quotes(doc: Doc, names: DocNames, skip_before: int = 0) -> tuple[list[Q
     """The article's quotes, and those whose speaker is named by a role (for speakers.settle)."""
     finder = Quotes(doc, names, skip_before)
     found = finder.direct()
-    reported = _outermost(finder.indirect(found))
+    reported = [_before_dash(q) for q in _outermost(finder.indirect(found))]
     found = _outer_speaker(found, reported) + reported
     found += finder.lines()
     return found + finder.stances(found), finder.pending
@@ -51,3 +52,16 @@ def _outer_speaker(direct: list[Quote], reported: list[Quote]) -> list[Quote]:
         out.append(d if host is None else replace(d, speaker=host.speaker, cue=host.cue, cue_span=host.cue_span,
                                                      rule=d.rule + "+outer"))
     return out
+
+
+LONE_DASH = re.compile(r"\s+(?:—|–|-|--)\s+")
+
+
+def _before_dash(q: Quote) -> Quote:
+    """A reported clause ends at a lone dash: what follows is the reporter's aside ("said he was encouraged
+    by the plan — a modest boost for the mayor"). A pair of dashes sets off words inside the clause."""
+    dashes = list(LONE_DASH.finditer(q.span.text))
+    if q.rule != "quotes.indirect" or len(dashes) != 1 or dashes[0].start() < 5 or len(q.span.text) - dashes[0].start() <= 10:
+        return q
+    text = q.span.text[:dashes[0].start()]
+    return replace(q, span=Span(q.span.start, q.span.start + len(text), text))
