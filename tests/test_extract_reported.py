@@ -58,6 +58,9 @@ CUES = [
     ("a pair of dashes stays inside the clause", "Nora Bell said that concerns about job losses — as set out by Tom "
      "Reyes — were not to be dismissed.", ("concerns about job losses — as set out by Tom Reyes — were not to be "
                                           "dismissed", "Nora Bell")),
+    ("according to a source the tagger left unnamed", "As I mentioned above, Tom Reyes got more than 13 million "
+     "votes in the primary process - 13.3 million, according to Harbourfacts.org.",
+     ("As I mentioned above, Tom Reyes got more than 13 million votes in the primary process", "Harbourfacts.org")),
     ("as someone noted", "The deal will cost the town millions, as Nora Bell noted on Tuesday.",
      ("The deal will cost the town millions", "Nora Bell")),
     ("as someone has said, between dashes", "The road will cost far more than promised - as Nora Bell has said - and "

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ...model import ORG_KINDS, PERSON, PLACE, Quote, Span
+from ...model import ORG_KINDS, ORGANIZATION, PERSON, PLACE, Quote, Span
 from ..lexicon import lexicon
 from ..names import DocNames
 from ..quotemarks import sentences
@@ -137,7 +137,10 @@ class QuoteFinder:
         """The entity that performs a speech verb, walking up participles ("..., adding: ...")."""
         if verb.lower_ == "according":
             objs = [c for c in self.toks[verb.i + 1].children if c.dep_ == "pobj"]
-            return (self.names.resolve(objs[0]), objs[0]) if objs else (None, None)
+            if not objs:
+                return None, None
+            g = self.names.resolve(objs[0])
+            return (g if g is not None else self._source_named(objs[0])), objs[0]
         t = verb
         for _ in range(5):
             subj = [c for c in t.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and t is not verb)]
@@ -175,6 +178,16 @@ class QuoteFinder:
                 g, s = self._person_before(verb, verb)
             return (g, s) if g is not None else (None, None)
         return None, None
+
+    def _source_named(self, t: Token) -> int | None:
+        """"according to RealClearPolitics", "according to the F.A.A.": a proper name the tagger left
+        unnamed, after "according to", is an organisation (a person would have been named)."""
+        words = [w for w in t.subtree if w.i <= t.i and w.dep_ in ("compound", "pobj", "nmod", "amod") or w is t]
+        if not words or any(w.pos_ != "PROPN" or not w.text[:1].isupper() for w in words) or \
+                any(self.names.entity_at(w.i) is not None for w in words):
+            return None
+        a, b = words[0].idx, words[-1].idx + len(words[-1].text)
+        return self.names.add_entity(self.text[a:b], ORGANIZATION)
 
     def _person_before(self, verb: Token, subj: Token) -> tuple[int | None, Token]:
         """The nearest person named before a speech verb, past places and brackets, within its clause."""
