@@ -61,6 +61,9 @@ CUES = [
     ("according to a source the tagger left unnamed", "As I mentioned above, Tom Reyes got more than 13 million "
      "votes in the primary process - 13.3 million, according to Harbourfacts.org.",
      ("As I mentioned above, Tom Reyes got more than 13 million votes in the primary process", "Harbourfacts.org")),
+    ("according to an analysis by", "Turnout in the harbour primaries rose sharply this year, according to an "
+     "analysis by the Harbour Research Center.",
+     ("Turnout in the harbour primaries rose sharply this year", "Harbour Research Center")),
     ("as someone noted", "The deal will cost the town millions, as Nora Bell noted on Tuesday.",
      ("The deal will cost the town millions", "Nora Bell")),
     ("as someone has said, between dashes", "The road will cost far more than promised - as Nora Bell has said - and "

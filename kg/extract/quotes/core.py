@@ -139,8 +139,13 @@ class QuoteFinder:
             objs = [c for c in self.toks[verb.i + 1].children if c.dep_ == "pobj"]
             if not objs:
                 return None, None
-            g = self.names.resolve(objs[0])
-            return (g if g is not None else self._source_named(objs[0])), objs[0]
+            o = objs[0]
+            by = next((p for c in o.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                       for p in c.children if p.dep_ == "pobj"), None)
+            if by is not None and o.pos_ == "NOUN":   # "according to an analysis by the Pew Center": its author
+                o = by
+            g = self.names.resolve(o)
+            return (g if g is not None else self._source_named(o)), o
         t = verb
         for _ in range(5):
             subj = [c for c in t.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and t is not verb)]
