@@ -64,6 +64,10 @@ CUES = [
     ("according to an analysis by", "Turnout in the harbour primaries rose sharply this year, according to an "
      "analysis by the Harbour Research Center.",
      ("Turnout in the harbour primaries rose sharply this year", "Harbour Research Center")),
+    ("someone's claim that", "Despite Tom Reyes's claims that his net worth exceeds 10 billion dollars, all the "
+     "firms put him far lower.", ("his net worth exceeds 10 billion dollars", "Tom Reyes")),
+    ("someone's assertion that", "Nora Bell's assertion Monday that more patrols are needed drew rebukes from the "
+     "navy.", ("more patrols are needed", "Nora Bell")),
     ("as someone noted", "The deal will cost the town millions, as Nora Bell noted on Tuesday.",
      ("The deal will cost the town millions", "Nora Bell")),
     ("as someone has said, between dashes", "The road will cost far more than promised - as Nora Bell has said - and "

@@ -9,6 +9,10 @@ from ...model import Quote, Span
 from .core import CHARGE, CLAUSE_ONLY, NOT_CLAUSE, OBJECT_CLAUSE, SAY_LIKE, STOP, QuoteFinder
 
 SET_OFF = {",", "-", "–", "—", "(", "”", "’", '"', "'", "''"}   # marks before a trailing ", as X noted"
+CLAIM_NOUNS = {"claim", "claims", "assertion", "assertions", "contention", "insistence", "argument", "arguments",
+               "suggestion", "warning", "warnings", "allegation", "allegations", "charge", "charges", "accusation",
+               "accusations", "promise", "promises", "pledge", "prediction", "predictions", "statement", "remark",
+               "remarks", "comments", "comment", "declaration", "announcement", "admission", "boast", "vow"}
 DASHES = {"-", "–", "—", "--"}
 TELL_LIKE = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure"}   # (a hearer as the object)
 
@@ -55,6 +59,35 @@ class IndirectQuotes(QuoteFinder):
             conf = 0.8 * (0.9 if subj is not None and subj.pos_ == "PRON" else 1.0)
             self.emit(out, Quote(-1 if ref else speaker, Span(s, e, self.text[s:e]), "mixed" if mixed else "indirect",
                                  cue, cue_span, round(conf, 2), "quotes.indirect"), ref)
+        said = {(q.span.start, q.span.end) for q in out}
+        return out + [q for q in self.nominal() if (q.span.start, q.span.end) not in said]
+
+    def nominal(self) -> list[Quote]:
+        """"Doe's claim that the plan is dead", "Roe's assertion Monday that ...": a noun of saying, its owner
+        the speaker, its "that" clause what was said."""
+        out = []
+        for t in self.toks:
+            if t.lower_ not in CLAIM_NOUNS or t.idx < self.skip_before or t.idx in self.quoted:
+                continue
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp") and c.i > t.i and
+                           any(m.dep_ == "mark" and m.lower_ == "that" and m.i > t.i for m in c.children)), None)
+            if owner is None or clause is None:
+                continue
+            g = self.names.resolve(owner)
+            if g is None or not self._speaker_kind(g):
+                continue
+            start = next(m.i for m in clause.children if m.dep_ == "mark" and m.lower_ == "that") + 1
+            end = clause.right_edge.i + 1
+            ps, pe = self._paragraph(t)
+            while end > start and (self.toks[end - 1].idx >= pe or self.toks[end - 1].is_punct and
+                                   self.toks[end - 1].text not in "”’\"'"):
+                end -= 1
+            if end - start < 3:
+                continue
+            a, b = self.toks[start].idx, self.toks[end - 1].idx + len(self.toks[end - 1].text)
+            out.append(Quote(g, Span(a, b, self.text[a:b]), "indirect", t.text, Span(t.idx, t.idx + len(t.text), t.text),
+                             0.4, "quotes.nominal"))
         return out
 
     def content_of(self, verb: Token) -> SpacySpan | None:
