@@ -196,6 +196,8 @@ NEVER = [
      "reported earning millions from it."),
     ("a sentence before a dash", "The harbour club has been a big earner for the town, however — Tom Reyes "
      "reported earning millions from it."),
+    ("an impersonal it", "Given his past comments about the Harbour Trust, it's safe to say Tom Reyes is referring "
+     "to the plan to close the port."),
     ("the owner of a role is not its holder", "Reyes’s running mate then revealed that the campaign had run out of "
      "money."),
 ]

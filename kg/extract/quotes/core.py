@@ -147,6 +147,8 @@ class QuoteFinder:
             g = self.names.resolve(o)
             return (g if g is not None else self._source_named(o)), o
         t = verb
+        if verb.dep_ == "xcomp" and self._impersonal(verb.head if verb.head.pos_ != "ADJ" else verb.head.head):
+            return None, None   # "it's fair to say that ...", "it is important to remember that ...": no one
         for _ in range(5):
             subj = [c for c in t.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and t is not verb)]
             if subj and t is verb and all(x.idx in self.quoted for x in subj):
@@ -193,6 +195,12 @@ class QuoteFinder:
             return None
         a, b = words[0].idx, words[-1].idx + len(words[-1].text)
         return self.names.add_entity(self.text[a:b], ORGANIZATION)
+
+    @staticmethod
+    def _impersonal(head: Token) -> bool:
+        """"It is safe/fair/important ...": a clause whose subject is an empty "it" and whose verb takes an adjective."""
+        return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children) and \
+            any(c.dep_ == "acomp" for c in head.children)
 
     def _person_before(self, verb: Token, subj: Token) -> tuple[int | None, Token]:
         """The nearest person named before a speech verb, past places and brackets, within its clause."""
