@@ -68,6 +68,11 @@ CUES = [
      "firms put him far lower.", ("his net worth exceeds 10 billion dollars", "Tom Reyes")),
     ("someone's assertion that", "Nora Bell's assertion Monday that more patrols are needed drew rebukes from the "
      "navy.", ("more patrols are needed", "Nora Bell")),
+    ("as someone put it, a quote", "As Tom Reyes, the harbour master, put it in his memo to staff, ''Imagine a "
+     "world where we are no longer looking up at the big ports.''",
+     ("Imagine a world where we are no longer looking up at the big ports.", "Tom Reyes")),
+    ("as someone put it, a clause", "The deal will cost the town millions, as Nora Bell put it on Tuesday.",
+     ("The deal will cost the town millions", "Nora Bell")),
     ("as someone noted", "The deal will cost the town millions, as Nora Bell noted on Tuesday.",
      ("The deal will cost the town millions", "Nora Bell")),
     ("as someone has said, between dashes", "The road will cost far more than promised - as Nora Bell has said - and "
@@ -198,6 +203,7 @@ NEVER = [
      "reported earning millions from it."),
     ("an impersonal it", "Given his past comments about the Harbour Trust, it's safe to say Tom Reyes is referring "
      "to the plan to close the port."),
+    ("put it somewhere", "Tom Reyes put it on the table."),
     ("the owner of a role is not its holder", "Reyes’s running mate then revealed that the campaign had run out of "
      "money."),
 ]

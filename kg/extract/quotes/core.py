@@ -78,8 +78,9 @@ class QuoteFinder:
         # Verbs of speech, read from the shared lists: with "according (to)", the only tokens is_cue
         # accepts, so the many others are passed over without looking at their Tokens.
         speech = self.lex.speech
-        self.speech_verb = [pos in ("VERB", "AUX") and bool(speech.get(lemma) or lemma in SAY_LIKE)
-                            for pos, lemma in zip(names.pos, names.lemmas)]
+        self.speech_verb = [pos in ("VERB", "AUX") and bool(speech.get(lemma) or lemma in SAY_LIKE or
+                                                           (lemma == "put" and names.lowers[i + 1:i + 2] == ["it"]))
+                            for i, (pos, lemma) in enumerate(zip(names.pos, names.lemmas))]   # ("as Doe put it")
 
     def sentence_at(self, char: int) -> tuple[int, int] | None:
         i = bisect_right(self.sentences, (char, len(self.text) + 1)) - 1
@@ -166,8 +167,8 @@ class QuoteFinder:
                 if g is not None and self.names.kinds[g] == PLACE:   # "Gov. Jane Doe (R-OH), said": the person
                     g, s = self._person_before(verb, s)
                 return (g if self._speaker_kind(g) else None), s
-            agent = [c for c in t.children if c.dep_ == "agent"]
-            pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]
+            agent = [c for c in t.children if c.dep_ == "agent" or (t is verb and c.lower_ == "as" and c.i < verb.i)]
+            pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]   # ("As Doe put it": parsed "as Doe")
             if pobj:
                 return self.names.resolve(pobj[0]), pobj[0]
             if t.dep_ == "acl" and self.names.entity_at(t.head.i) is not None:

@@ -31,7 +31,8 @@ class IndirectQuotes(QuoteFinder):
         speech, lemmas, lowers = self.lex.speech, self.names.lemmas, self.names.lowers
         # Verbs of saying and "according (to)": the only cues that report speech here.
         cues = (i for i, verb in enumerate(self.speech_verb)
-                if (verb and (speech.get(lemmas[i]) in ("say", "describe") or lemmas[i] in SAY_LIKE)) or lowers[i] == "according")
+                if (verb and (speech.get(lemmas[i]) in ("say", "describe") or lemmas[i] in SAY_LIKE or lemmas[i] == "put"))
+                or lowers[i] == "according")
         for t in map(self.toks.__getitem__, cues):
             if t.idx < self.skip_before or t.idx in quoted or not self.is_cue(t):
                 continue
