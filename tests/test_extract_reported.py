@@ -166,6 +166,8 @@ SPEAKERS = [
     ("the quote's words parsed as the subject", "One councillor took a private moment at the party. ''That was a "
      "good speech you gave last night, Mr. Mayor,'' Councillor Tom Reyes, Democrat of Harbourton, told Mr. Marsh.",
      ("That was a good speech you gave last night, Mr. Mayor,", "Tom Reyes")),
+    ("a signature line after a quote", "Tom Reyes and Nora Bell met in the debate.\n\n\"Harbour firms pay zero "
+     "taxes.\"\n\n- Reyes.\n\nThis is a complex issue.", ("Harbour firms pay zero taxes.", "Tom Reyes")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
      ("the count was fair", "Sarah Green")),
     ("a surname with an apostrophe, alone", "Rory O'Malley spoke on Monday. \"It is taxing on everyone,\" "

@@ -242,11 +242,17 @@ class DirectQuotes(QuoteFinder):
         line = self.doc.char_span(ns, ne, alignment_mode="expand")
         if line is None or len(line) > 12:
             return None
-        g = self.names.entity_at(line[0].i)
+        k = line.start
+        while k < line.end - 1 and self.toks[k].text in ("-", "–", "—", "--"):
+            k += 1   # a signature line: “...” / - Jane Doe.
+        signed = k > line.start
+        if signed and self.names.entity_at(k) is None and self.toks[k].text[:1].isupper() and k + 1 < line.end:
+            k += 1   # "- President Doe, tweeting"
+        g = self.names.entity_at(k)
         if g is None or self.names.kinds[g] != PERSON:
             return None
-        m = self.names.tok2mention[line[0].i]
-        if m.end < line.end and self.toks[m.end].text not in (",", "-", "–", "—"):
+        m = self.names.tok2mention[k]
+        if m.end < line.end and self.toks[m.end].text not in (",", "-", "–", "—") + ((".",) if signed else ()):
             return None
         return Attribution(g, "pull quote", None, 0.7, "quotes.pull")
 
