@@ -168,6 +168,9 @@ SPEAKERS = [
      ("That was a good speech you gave last night, Mr. Mayor,", "Tom Reyes")),
     ("a signature line after a quote", "Tom Reyes and Nora Bell met in the debate.\n\n\"Harbour firms pay zero "
      "taxes.\"\n\n- Reyes.\n\nThis is a complex issue.", ("Harbour firms pay zero taxes.", "Tom Reyes")),
+    ("a label with the verb before the name", "Tom Reyes spoke on the radio about the harbour vote.\n\nContinued "
+     "Reyes: “So I think it is a very real problem for the town.”",
+     ("So I think it is a very real problem for the town.", "Tom Reyes")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
      ("the count was fair", "Sarah Green")),
     ("a surname with an apostrophe, alone", "Rory O'Malley spoke on Monday. \"It is taxing on everyone,\" "

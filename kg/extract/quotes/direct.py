@@ -182,6 +182,8 @@ class DirectQuotes(QuoteFinder):
         span = self.doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
         if span is None or not len(span):
             return None
+        if len(span) > 1 and span[0].text[:1].isupper() and self.lex.speech.get(self.lex.speech_form(span[0].text) or ""):
+            span = span[1:]   # "Continued Doe: “...”", "Stated Doe:": the verb before the name
         g = self.names.entity_at(span[0].i)
         mention = self.names.tok2mention.get(span[0].i)
         if g is None or mention is None or mention.end < span.end or self.names.kinds[g] not in (PERSON,) + ORG_KINDS:
