@@ -171,6 +171,8 @@ SPEAKERS = [
     ("a label with the verb before the name", "Tom Reyes spoke on the radio about the harbour vote.\n\nContinued "
      "Reyes: “So I think it is a very real problem for the town.”",
      ("So I think it is a very real problem for the town.", "Tom Reyes")),
+    ("a one-word reply", "Tom Reyes was asked if he would run again. “Absolutely,” he said.",
+     ("Absolutely,", "Tom Reyes")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
      ("the count was fair", "Sarah Green")),
     ("a surname with an apostrophe, alone", "Rory O'Malley spoke on Monday. \"It is taxing on everyone,\" "

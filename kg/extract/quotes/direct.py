@@ -16,6 +16,8 @@ FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww
 TITLE_LEAD = re.compile(r"(\b(book|books|novel|memoir|memoirs|film|movie|documentary|show|program|series|album|song|"
                         r"play|article|column|essay|titled|entitled|headlined|biography|autobiography|episode|"
                         r"magazine|newsletter|podcast|on|in|of)|['’]s)\s*,?\s*$", re.I)
+ONE_WORD_REPLY = re.compile(r"[\"”’']*\s+(?:(?:[A-Z][\w.’'-]*\s+){0,3}(?:said|says|asked|added|replied|answered|"
+                            r"responded)|(?:he|she|they|I|we)\s+(?:said|says|asked|added|replied|answered))\b")
 REACH = 400   # characters around a quotation where its cue may stand
 
 
@@ -207,8 +209,9 @@ class DirectQuotes(QuoteFinder):
         title (said on “Fox News Sunday.”, the book “Going Viral”), a lone word that is not a sentence,
         or a quoted date."""
         words = self.text[q.start:q.end].split()
-        if len(words) == 1 and not words[0].endswith(("!", "?", ".")):
-            return True
+        if len(words) == 1 and not words[0].endswith(("!", "?", ".")) and \
+                not (words[0].endswith(",") and ONE_WORD_REPLY.match(self.text, q.end)):
+            return True   # (but “Absolutely,” she said: a one-word reply)
         inner = " ".join(words)[:-1]
         if 2 <= len(words) <= 5 and words[0][:1].isupper() and not re.search(r"[.!?]\s", inner) and \
                 all(w[:1].isupper() or w.strip(",.").lower() in TITLE_SMALL for w in words) and not self._all_caps(words):
