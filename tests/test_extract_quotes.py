@@ -109,6 +109,8 @@ NOT_QUOTES = [
     ("untold source", "I am told the leadership wants to rebuild relationships."),
     ("passive after a dash", "Lena Ortiz must act now – I’m assured the party is investigating the claims."),
     ("quoted titles", "Kai Moss said on “Meet the Press” that he would run. His book “Going Viral” sold well."),
+    ("long quoted titles", "''It is not fair,'' said Kai Moss, a co-author of ''The Harbour Years: Inside the World "
+     "of the Sea.'' Nina Holt said on ''The Late Night Show With Kai Moss'' that she would run."),
 ]
 
 
@@ -121,6 +123,8 @@ def test_not_quotes(extract, name, text):
         assert not [t for t, _ in said(extract(text)) if "investigating" in t]
     if name == "quoted titles":
         assert said(extract(text), "direct") == set()
+    if name == "long quoted titles":
+        assert said(extract(text), "direct") == {("It is not fair,", "Kai Moss")}
 
 
 def test_every_quote_points_at_its_words(extract):

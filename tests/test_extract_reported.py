@@ -37,8 +37,46 @@ CUES = [
      ("seeing so many volunteers at the count was a relief", "Tom Reyes")),
     ("an aside between dashes", "Nora Bell played down the row — which has split the council — and said it "
      "would pass.", ("it would pass", "Nora Bell")),
+    ("asked someone if", "Then Tom Reyes asked the students if they were always so serious.",
+     ("they were always so serious", "Tom Reyes")),
+    ("asked by someone whether: the asker", "Tom Reyes was asked by host Nora Bell whether the town was ready.",
+     ("the town was ready", "Nora Bell")),
+    ("asked by someone if, before the main clause", "Asked by Nora Bell if the town was ready for the storm, Reyes "
+     "avoided a direct answer.", ("the town was ready for the storm", "Nora Bell")),
+    ("by asking", "Moderator Nora Bell started the exchange by asking Reyes why he decided to attack the mayor "
+     "personally.", ("why he decided to attack the mayor personally", "Nora Bell")),
+    ("issued a statement saying", "Later, the Harbour Trust released a statement saying it was postponing a "
+     "Monday evening rally.", ("it was postponing a Monday evening rally", "Harbour Trust")),
+    ("sent a letter saying", "On Saturday, Nora Bell sent a letter saying that the judge had been fair.",
+     ("the judge had been fair", "Nora Bell")),
+    ("the clause after the verb, not the sentence before a colon", "The road was not an abstract concern: soon "
+     "Tom Reyes had declared that he would close the harbour.", ("he would close the harbour", "Tom Reyes")),
+    ("a trailing aside with which is the reporter's", "Nora Bell said she would look at the harbour bill, which "
+     "would give the police more time to check buyers.", ("she would look at the harbour bill", "Nora Bell")),
+    ("a trailing aside after a lone dash is the reporter's", "Tom Reyes said he was encouraged by the harbour plan "
+     "— a modest boost for the mayor since 2009.", ("he was encouraged by the harbour plan", "Tom Reyes")),
+    ("a pair of dashes stays inside the clause", "Nora Bell said that concerns about job losses — as set out by Tom "
+     "Reyes — were not to be dismissed.", ("concerns about job losses — as set out by Tom Reyes — were not to be "
+                                          "dismissed", "Nora Bell")),
+    ("according to a source the tagger left unnamed", "As I mentioned above, Tom Reyes got more than 13 million "
+     "votes in the primary process - 13.3 million, according to Harbourfacts.org.",
+     ("As I mentioned above, Tom Reyes got more than 13 million votes in the primary process", "Harbourfacts.org")),
+    ("according to an analysis by", "Turnout in the harbour primaries rose sharply this year, according to an "
+     "analysis by the Harbour Research Center.",
+     ("Turnout in the harbour primaries rose sharply this year", "Harbour Research Center")),
+    ("someone's claim that", "Despite Tom Reyes's claims that his net worth exceeds 10 billion dollars, all the "
+     "firms put him far lower.", ("his net worth exceeds 10 billion dollars", "Tom Reyes")),
+    ("someone's assertion that", "Nora Bell's assertion Monday that more patrols are needed drew rebukes from the "
+     "navy.", ("more patrols are needed", "Nora Bell")),
+    ("as someone put it, a quote", "As Tom Reyes, the harbour master, put it in his memo to staff, ''Imagine a "
+     "world where we are no longer looking up at the big ports.''",
+     ("Imagine a world where we are no longer looking up at the big ports.", "Tom Reyes")),
+    ("as someone put it, a clause", "The deal will cost the town millions, as Nora Bell put it on Tuesday.",
+     ("The deal will cost the town millions", "Nora Bell")),
     ("as someone noted", "The deal will cost the town millions, as Nora Bell noted on Tuesday.",
      ("The deal will cost the town millions", "Nora Bell")),
+    ("as someone has said, between dashes", "The road will cost far more than promised - as Nora Bell has said - and "
+     "nobody will pay.", ("The road will cost far more than promised", "Nora Bell")),
     ("described as", "Nora Bell described her time in office as hard but rewarding.",
      ("her time in office as hard but rewarding", "Nora Bell")),
     ("a clause with a quoted fragment", "Tom Reyes said the plan was “a disgrace” and would be dropped.",
@@ -102,6 +140,8 @@ SPEAKERS = [
      "ready for the general election.”", ("We are ready for the general election.", "Tom Reyes")),
     ("the deputy in apposition, not the boss nor a name in a clause about them", "“We are ahead,” said Reyes’s "
      "deputy campaign manager, Nora Bell, who once worked for Ian Marsh.", ("We are ahead,", "Nora Bell")),
+    ("a headline in sentence case", "Nora Bell says she won't rule out a second term.\n\nNora Bell met voters in "
+     "the harbour town on Monday.", ("she won't rule out a second term", "Nora Bell")),
     ("a headline label addressing someone", "Bell to Harbour Trust: The Sale Will Not Go Ahead.\n\nNora Bell "
      "wrote to the trust on Monday.", ("The Sale Will Not Go Ahead", "Nora Bell")),
     ("an administration", "Nora Bell took office in May. The Bell administration announced it would cut the "
@@ -113,6 +153,26 @@ SPEAKERS = [
     ("not a far verb in a clause about someone else", "“It will be crowded,” said Tom Reyes, organiser of a "
      "group called Citizens for Change, which expects 5,000 to attend.\n\n“They have made it dangerous.”",
      ("They have made it dangerous.", "Tom Reyes")),
+    ("not a verb joined to a clause about someone", "''Tom put Jim down quite a bit,'' said Ann Bell, then the "
+     "girlfriend of Jim's best friend, who was at the dinner and recalled Tom's tendency to pick fights and storm "
+     "out. ''There was a lot of noise.''", ("There was a lot of noise.", "Ann Bell")),
+    ("a question, then a title and surname", "Nora Bell spoke first. ''Why do the richest families get away with "
+     "it?'' Mrs. Bell asked.", ("Why do the richest families get away with it?", "Nora Bell")),
+    ("a full stop, then a title and surname", "Tom Reyes spoke. \"We will win the harbour vote.\" Mr. Reyes said.",
+     ("We will win the harbour vote.", "Tom Reyes")),
+    ("a question, then the name, its apposition and the verb", "Nora Bell came in. \"I am calling from the harbour "
+     "campaign. How are you today?\" Bell, a retired worker from a plant, said pleasantly into the phone.",
+     ("I am calling from the harbour campaign. How are you today?", "Nora Bell")),
+    ("the quote's words parsed as the subject", "One councillor took a private moment at the party. ''That was a "
+     "good speech you gave last night, Mr. Mayor,'' Councillor Tom Reyes, Democrat of Harbourton, told Mr. Marsh.",
+     ("That was a good speech you gave last night, Mr. Mayor,", "Tom Reyes")),
+    ("a signature line after a quote", "Tom Reyes and Nora Bell met in the debate.\n\n\"Harbour firms pay zero "
+     "taxes.\"\n\n- Reyes.\n\nThis is a complex issue.", ("Harbour firms pay zero taxes.", "Tom Reyes")),
+    ("a label with the verb before the name", "Tom Reyes spoke on the radio about the harbour vote.\n\nContinued "
+     "Reyes: “So I think it is a very real problem for the town.”",
+     ("So I think it is a very real problem for the town.", "Tom Reyes")),
+    ("a one-word reply", "Tom Reyes was asked if he would run again. “Absolutely,” he said.",
+     ("Absolutely,", "Tom Reyes")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",
      ("the count was fair", "Sarah Green")),
     ("a surname with an apostrophe, alone", "Rory O'Malley spoke on Monday. \"It is taxing on everyone,\" "
@@ -139,6 +199,18 @@ NEVER = [
     ("a headline with no speaker", "Harbour Deal Is Dead.\n\nThe council met on Monday."),
     ("a headline label that is a sentence", "Nora Bell Endorses Tom Reyes: A Vote For Change.\n\nNora Bell "
      "backed Tom Reyes."),
+    ("a time clause with as", "Tom Reyes rode the mood of the angry crowd as he replied to the mayor."),
+    ("a time clause with as, a speech verb", "Nora Bell drew loud cheers as she told the volunteers about the port."),
+    ("a question put to the speaker", "When asked about the harbour, Nora Bell smiled and walked away."),
+    ("a question asked before the report", "After asking if the defendant waived his appearance, Judge Tom Reyes "
+     "set a date for the hearing."),
+    ("a sentence before a semicolon", "The harbour club has been a big earner for Reyes; indeed, Tom Reyes "
+     "reported earning millions from it."),
+    ("a sentence before a dash", "The harbour club has been a big earner for the town, however — Tom Reyes "
+     "reported earning millions from it."),
+    ("an impersonal it", "Given his past comments about the Harbour Trust, it's safe to say Tom Reyes is referring "
+     "to the plan to close the port."),
+    ("put it somewhere", "Tom Reyes put it on the table."),
     ("the owner of a role is not its holder", "Reyes’s running mate then revealed that the campaign had run out of "
      "money."),
 ]
@@ -163,3 +235,17 @@ NESTED = [   # reported speech inside reported speech: one quote, the outer spea
 def test_reported_speech_inside_reported_speech_is_the_outer_speakers(extract, name, text, outer, inner):
     speakers = {who for _, who in said(extract(text))}
     assert speakers == {outer}
+
+
+FRAGMENTS = [   # a quoted fragment cued inside someone's reported clause: the outer speaker's
+    ("stating inside said", "Senator Tom Reyes said last week that Nora Bell represents “harbour values,” stating "
+     "during the debate that they were too liberal.", ("harbour values,", "Tom Reyes")),
+    ("adding inside told", "Nora Bell told reporters that Ian Marsh “had no plan for the port,” adding that he had "
+     "never visited it.", ("had no plan for the port,", "Nora Bell")),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", FRAGMENTS, ids=[c[0] for c in FRAGMENTS])
+def test_fragment_inside_reported_speech_is_the_outer_speakers(extract, name, text, expected):
+    quotes = said(extract(text))
+    assert expected in quotes and not any(words == expected[0] and who != expected[1] for words, who in quotes)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ...model import ORG_KINDS, PERSON, PLACE, Quote, Span
+from ...model import ORG_KINDS, ORGANIZATION, PERSON, PLACE, Quote, Span
 from ..lexicon import lexicon
 from ..names import DocNames
 from ..quotemarks import sentences
@@ -32,6 +32,12 @@ NOT_CLAUSE = {"so", "nothing", "something", "anything", "much", "little", "words
               "prayer", "prayers", "thanks", "grace", "hello", "yes", "no", "otherwise", "more", "less", "same"}
 CHARGE = {"accuse", "blame", "criticise", "criticize", "praise", "attack", "fault"}
 SAY_LIKE = OBJECT_CLAUSE | CHARGE
+# "X issued a statement saying ...": the message speaks for whoever put it out
+MESSAGES = {"statement", "letter", "memo", "release", "note", "post", "tweet", "video", "ad", "advertisement", "message",
+            "email", "e-mail", "op-ed", "column", "editorial", "notice", "announcement", "report"}
+ISSUE = {"issue", "release", "send", "sign", "post", "publish", "put", "write", "file", "pen", "tweet", "distribute",
+         "circulate", "air", "run", "deliver"}
+TIME_WORDS = {"after", "before", "while", "since", "upon", "on", "when", "until"}
 TITLE_SMALL = {"of", "the", "a", "an", "and", "&", "in", "on", "to", "for", "at", "by", "with", "from", "or"}
 
 
@@ -72,8 +78,9 @@ class QuoteFinder:
         # Verbs of speech, read from the shared lists: with "according (to)", the only tokens is_cue
         # accepts, so the many others are passed over without looking at their Tokens.
         speech = self.lex.speech
-        self.speech_verb = [pos in ("VERB", "AUX") and bool(speech.get(lemma) or lemma in SAY_LIKE)
-                            for pos, lemma in zip(names.pos, names.lemmas)]
+        self.speech_verb = [pos in ("VERB", "AUX") and bool(speech.get(lemma) or lemma in SAY_LIKE or
+                                                           (lemma == "put" and names.lowers[i + 1:i + 2] == ["it"]))
+                            for i, (pos, lemma) in enumerate(zip(names.pos, names.lemmas))]   # ("as Doe put it")
 
     def sentence_at(self, char: int) -> tuple[int, int] | None:
         i = bisect_right(self.sentences, (char, len(self.text) + 1)) - 1
@@ -97,13 +104,18 @@ class QuoteFinder:
         lemma = self.names.lemmas[t.i]
         if lemma == "go":
             return any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children)
-        if t.dep_ == "amod" or any(c.dep_ == "auxpass" for c in t.children):
+        # "was asked by host Jane Doe whether ...": the asker, named as the agent, is the speaker
+        agent = lemma == "ask" and any(c.dep_ == "agent" and any(p.dep_ == "pobj" for p in c.children) for c in t.children)
+        if t.dep_ == "amod" or any(c.dep_ == "auxpass" for c in t.children) and not agent:
             return False  # "the said report", "was told"
-        if t.tag_ in ("VBN", "VBD") and t.i > 0 and (self.toks[t.i - 1].lemma_ == "be" or
-                                                     self.toks[t.i - 1].lower_ in ("'m", "’m", "am", "'re", "’re")):
+        if t.tag_ in ("VBN", "VBD") and t.i > 0 and not agent and (self.toks[t.i - 1].lemma_ == "be" or
+                                                                   self.toks[t.i - 1].lower_ in ("'m", "’m", "am", "'re", "’re")):
             return False  # "I'm told", "we were assured": passive, however the parser labels it
-        if lemma == "ask" and not any(c.dep_ == "nsubj" for c in t.children):
-            return False  # "When asked ...": the question was put to the subject
+        if lemma == "ask" and not agent and not any(c.dep_ == "nsubj" for c in t.children) and (
+                t.tag_ != "VBG" or t.head.lower_ in TIME_WORDS or any(c.lower_ in TIME_WORDS for c in t.children)):
+            # "When asked ...": the question was put to the subject; "after asking ...": a time, not the report.
+            # ("followed up by asking whether ...": the asker's question.)
+            return False
         return True
 
     def cue_text(self, t: Token) -> tuple[str, Span]:
@@ -126,12 +138,26 @@ class QuoteFinder:
         """The entity that performs a speech verb, walking up participles ("..., adding: ...")."""
         if verb.lower_ == "according":
             objs = [c for c in self.toks[verb.i + 1].children if c.dep_ == "pobj"]
-            return (self.names.resolve(objs[0]), objs[0]) if objs else (None, None)
+            if not objs:
+                return None, None
+            o = objs[0]
+            by = next((p for c in o.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                       for p in c.children if p.dep_ == "pobj"), None)
+            if by is not None and o.pos_ == "NOUN":   # "according to an analysis by the Pew Center": its author
+                o = by
+            g = self.names.resolve(o)
+            return (g if g is not None else self._source_named(o)), o
         t = verb
+        if verb.dep_ == "xcomp" and self._impersonal(verb.head if verb.head.pos_ != "ADJ" else verb.head.head):
+            return None, None   # "it's fair to say that ...", "it is important to remember that ...": no one
         for _ in range(5):
             subj = [c for c in t.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and t is not verb)]
+            if subj and t is verb and all(x.idx in self.quoted for x in subj):
+                g, s = self._name_after_quote(verb)   # "“A fine speech, Mr. Mayor,” Jane Doe, a councillor, told
+                if g is not None:                     # him": the parser took the quote's words for the subject
+                    return g, s
             if subj:
-                s = subj[0]
+                s = next((x for x in subj if x.idx not in self.quoted), subj[0])
                 if s.lower_ in RELATIVE and t.dep_ == "relcl":
                     s = t.head
                 g = self.names.resolve(s)
@@ -141,12 +167,16 @@ class QuoteFinder:
                 if g is not None and self.names.kinds[g] == PLACE:   # "Gov. Jane Doe (R-OH), said": the person
                     g, s = self._person_before(verb, s)
                 return (g if self._speaker_kind(g) else None), s
-            agent = [c for c in t.children if c.dep_ == "agent"]
-            pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]
+            agent = [c for c in t.children if c.dep_ == "agent" or (t is verb and c.lower_ == "as" and c.i < verb.i)]
+            pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]   # ("As Doe put it": parsed "as Doe")
             if pobj:
                 return self.names.resolve(pobj[0]), pobj[0]
             if t.dep_ == "acl" and self.names.entity_at(t.head.i) is not None:
                 return self.names.resolve(t.head), t.head     # "Jane declaring that ..."
+            if t.dep_ == "acl" and t.head.dep_ == "dobj" and t.head.lemma_.lower() in MESSAGES and \
+                    t.head.head.lemma_.lower() in ISSUE:
+                t = t.head.head   # "Doe issued a statement saying ...": who issued it
+                continue
             if t.dep_ not in UPWARD_DEPS or t.head is t or self._clause_break(t, t.head):
                 break
             t = t.head
@@ -156,6 +186,22 @@ class QuoteFinder:
                 g, s = self._person_before(verb, verb)
             return (g, s) if g is not None else (None, None)
         return None, None
+
+    def _source_named(self, t: Token) -> int | None:
+        """"according to RealClearPolitics", "according to the F.A.A.": a proper name the tagger left
+        unnamed, after "according to", is an organisation (a person would have been named)."""
+        words = [w for w in t.subtree if w.i <= t.i and w.dep_ in ("compound", "pobj", "nmod", "amod") or w is t]
+        if not words or any(w.pos_ != "PROPN" or not w.text[:1].isupper() for w in words) or \
+                any(self.names.entity_at(w.i) is not None for w in words):
+            return None
+        a, b = words[0].idx, words[-1].idx + len(words[-1].text)
+        return self.names.add_entity(self.text[a:b], ORGANIZATION)
+
+    @staticmethod
+    def _impersonal(head: Token) -> bool:
+        """"It is safe/fair/important ...": a clause whose subject is an empty "it" and whose verb takes an adjective."""
+        return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children) and \
+            any(c.dep_ == "acomp" for c in head.children)
 
     def _person_before(self, verb: Token, subj: Token) -> tuple[int | None, Token]:
         """The nearest person named before a speech verb, past places and brackets, within its clause."""
@@ -171,6 +217,26 @@ class QuoteFinder:
     def _speaker_kind(self, g: int | None) -> bool:
         """A person or an organisation: places do not speak ("Berea, OH, said")."""
         return g is not None and self.names.kinds[g] != PLACE
+
+    def _name_after_quote(self, verb: Token) -> tuple[int | None, Token | None]:
+        """The person or organisation named first after the quotation that ends before a speech verb
+        ("“...,” Councillor Jane Doe, a member since 2010, said"): a title or two may come before it."""
+        k = verb.i - 1
+        while k > verb.sent.start and self.toks[k].idx not in self.quoted:
+            k -= 1
+        if self.toks[k].idx not in self.quoted:
+            return None, None
+        k += 1
+        while k < verb.i and (self.toks[k].is_punct or self.toks[k].is_space):
+            k += 1
+        for j in range(k, min(k + 3, verb.i)):
+            m = self.names.tok2mention.get(j)
+            if m is not None:
+                g = m.group
+                return (g, self.toks[m.end - 1]) if self.names.kinds[g] in (PERSON,) + ORG_KINDS else (None, None)
+            if not self.toks[j].text[:1].isupper():
+                break
+        return None, None
 
     def _name_before(self, verb: Token) -> tuple[int | None, Token | None]:
         """"“...,” Jane Doe, founder of X, tells reporters" parsed with no subject: the name before the

@@ -12,6 +12,12 @@ from ..quotemarks import Quoted
 from .core import CLOSERS, TITLE_SMALL, Attribution, QuoteFinder
 
 FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
+# What names a work just before its quoted title ("a co-author of", "his 2005 book", "said on").
+TITLE_LEAD = re.compile(r"(\b(book|books|novel|memoir|memoirs|film|movie|documentary|show|program|series|album|song|"
+                        r"play|article|column|essay|titled|entitled|headlined|biography|autobiography|episode|"
+                        r"magazine|newsletter|podcast|on|in|of)|['’]s)\s*,?\s*$", re.I)
+ONE_WORD_REPLY = re.compile(r"[\"”’']*\s+(?:(?:[A-Z][\w.’'-]*\s+){0,3}(?:said|says|asked|added|replied|answered|"
+                            r"responded)|(?:he|she|they|I|we)\s+(?:said|says|asked|added|replied|answered))\b")
 REACH = 400   # characters around a quotation where its cue may stand
 
 
@@ -62,9 +68,17 @@ class DirectQuotes(QuoteFinder):
             i += 1
         if i is None or i + 1 >= len(self.toks) or self.toks[i].idx >= pe:
             return None
+        if self.names.tok2mention.get(i) is None and self.lex.honorific(self.toks[i].text) and \
+                self.names.tok2mention.get(i + 1) is not None:
+            i += 1   # "Mr. Doe said", the title outside the name
         m = self.names.tok2mention.get(i)
+        head = self.toks[m.end - 1].head if m is not None else None
         if m is not None and m.end < len(self.toks) and self.speech_verb[m.end]:
             g, verb = m.group, self.toks[m.end]
+        elif m is not None and m.end < len(self.toks) and self.toks[m.end].text == "," and \
+                self.toks[m.end - 1].dep_ == "nsubj" and head.i > m.end and head.idx < pe and \
+                self.speech_verb[head.i] and self.is_cue(head):
+            g, verb = m.group, head   # "Jane Doe, a retired teacher, said": the name, its apposition, the verb
         elif self.speech_verb[i]:   # "said Air Force Lt. Jane Doe", "tweeted Doe spokesman Ted Roe": the person
             names = []
             for k in range(i + 1, min(len(self.toks), i + 10)):
@@ -132,7 +146,7 @@ class DirectQuotes(QuoteFinder):
             if not (verbs[i] or lowers[i] == "according") or starts[i] in self.quoted or not self.is_cue(t := self.toks[i]):
                 continue
             distance = q.open_mark - t.idx if t.idx < q.start else t.idx - q.end
-            if t.dep_ in ("relcl", "acl") and distance > 40 or (self.lex.speech.get(self.names.lemmas[i]) is None
+            if self._in_relative(t) and distance > 40 or (self.lex.speech.get(self.names.lemmas[i]) is None
                                                                  and lowers[i] != "according" and distance > 40):
                 continue   # "…, who has advised X. “…”": a clause about someone, or a verb of wanting, far off
             if best is None or distance < best[0]:
@@ -149,6 +163,17 @@ class DirectQuotes(QuoteFinder):
         pronoun = subj is not None and subj.pos_ == "PRON"
         return Attribution(-1 if ref else speaker, cue, cue_span, 0.9 * (0.9 if pronoun else 1.0), "quotes.direct", ref)
 
+    @staticmethod
+    def _in_relative(t) -> bool:
+        """A verb of a clause about someone ("…, who served under X and endorsed Y"), or joined to one."""
+        for _ in range(4):
+            if t.dep_ in ("relcl", "acl"):
+                return True
+            if t.dep_ != "conj" or t.head is t:
+                return False
+            t = t.head
+        return False
+
     def label(self, q: Quoted, ps: int) -> Attribution | None:
         """Transcript style: "Clinton: “...” Bush: “...”" — a name and a colon right before the quote."""
         lead = self.text[max(ps, q.open_mark - 60):q.open_mark]
@@ -159,6 +184,8 @@ class DirectQuotes(QuoteFinder):
         span = self.doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
         if span is None or not len(span):
             return None
+        if len(span) > 1 and span[0].text[:1].isupper() and self.lex.speech.get(self.lex.speech_form(span[0].text) or ""):
+            span = span[1:]   # "Continued Doe: “...”", "Stated Doe:": the verb before the name
         g = self.names.entity_at(span[0].i)
         mention = self.names.tok2mention.get(span[0].i)
         if g is None or mention is None or mention.end < span.end or self.names.kinds[g] not in (PERSON,) + ORG_KINDS:
@@ -182,8 +209,9 @@ class DirectQuotes(QuoteFinder):
         title (said on “Fox News Sunday.”, the book “Going Viral”), a lone word that is not a sentence,
         or a quoted date."""
         words = self.text[q.start:q.end].split()
-        if len(words) == 1 and not words[0].endswith(("!", "?", ".")):
-            return True
+        if len(words) == 1 and not words[0].endswith(("!", "?", ".")) and \
+                not (words[0].endswith(",") and ONE_WORD_REPLY.match(self.text, q.end)):
+            return True   # (but “Absolutely,” she said: a one-word reply)
         inner = " ".join(words)[:-1]
         if 2 <= len(words) <= 5 and words[0][:1].isupper() and not re.search(r"[.!?]\s", inner) and \
                 all(w[:1].isupper() or w.strip(",.").lower() in TITLE_SMALL for w in words) and not self._all_caps(words):
@@ -191,6 +219,10 @@ class DirectQuotes(QuoteFinder):
         lead = self.text[max(0, q.open_mark - 4):q.open_mark].lower()
         if len(words) <= 5 and re.search(r"(\bon|\bin|\bof|['’]s)\s*$", lead) and words[0][:1].isupper():
             return True
+        if len(words) >= 2 and TITLE_LEAD.search(self.text[max(0, q.open_mark - 40):q.open_mark]) and \
+                all(w[:1].isupper() or not w[:1].isalpha() or w.strip(",.:;!?").lower() in TITLE_SMALL for w in words) \
+                and not self._all_caps(words):
+            return True   # a title of any length: 'co-author of “The Harbour Years: A Town and Its Sea”'
         span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None and all(t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in span if t.is_alpha or t.is_digit):
             return True
@@ -215,11 +247,17 @@ class DirectQuotes(QuoteFinder):
         line = self.doc.char_span(ns, ne, alignment_mode="expand")
         if line is None or len(line) > 12:
             return None
-        g = self.names.entity_at(line[0].i)
+        k = line.start
+        while k < line.end - 1 and self.toks[k].text in ("-", "–", "—", "--"):
+            k += 1   # a signature line: “...” / - Jane Doe.
+        signed = k > line.start
+        if signed and self.names.entity_at(k) is None and self.toks[k].text[:1].isupper() and k + 1 < line.end:
+            k += 1   # "- President Doe, tweeting"
+        g = self.names.entity_at(k)
         if g is None or self.names.kinds[g] != PERSON:
             return None
-        m = self.names.tok2mention[line[0].i]
-        if m.end < line.end and self.toks[m.end].text not in (",", "-", "–", "—"):
+        m = self.names.tok2mention[k]
+        if m.end < line.end and self.toks[m.end].text not in (",", "-", "–", "—") + ((".",) if signed else ()):
             return None
         return Attribution(g, "pull quote", None, 0.7, "quotes.pull")
 

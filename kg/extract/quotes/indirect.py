@@ -8,7 +8,18 @@ from spacy.tokens import Span as SpacySpan, Token
 from ...model import Quote, Span
 from .core import CHARGE, CLAUSE_ONLY, NOT_CLAUSE, OBJECT_CLAUSE, SAY_LIKE, STOP, QuoteFinder
 
+SET_OFF = {",", "-", "–", "—", "(", "”", "’", '"', "'", "''"}   # marks before a trailing ", as X noted"
+CLAIM_NOUNS = {"claim", "claims", "assertion", "assertions", "contention", "insistence", "argument", "arguments",
+               "suggestion", "warning", "warnings", "allegation", "allegations", "charge", "charges", "accusation",
+               "accusations", "promise", "promises", "pledge", "prediction", "predictions", "statement", "remark",
+               "remarks", "comments", "comment", "declaration", "announcement", "admission", "boast", "vow"}
+DASHES = {"-", "–", "—", "--"}
 TELL_LIKE = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure"}   # (a hearer as the object)
+
+
+def as_clause(verb: Token) -> bool:
+    """A verb of an "as" clause ("as Doe noted")."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 class IndirectQuotes(QuoteFinder):
@@ -20,13 +31,18 @@ class IndirectQuotes(QuoteFinder):
         speech, lemmas, lowers = self.lex.speech, self.names.lemmas, self.names.lowers
         # Verbs of saying and "according (to)": the only cues that report speech here.
         cues = (i for i, verb in enumerate(self.speech_verb)
-                if (verb and (speech.get(lemmas[i]) in ("say", "describe") or lemmas[i] in SAY_LIKE)) or lowers[i] == "according")
+                if (verb and (speech.get(lemmas[i]) in ("say", "describe") or lemmas[i] in SAY_LIKE or lemmas[i] == "put"))
+                or lowers[i] == "according")
         for t in map(self.toks.__getitem__, cues):
             if t.idx < self.skip_before or t.idx in quoted or not self.is_cue(t):
                 continue
             content = self.content_of(t)
             if content is None:
                 continue
+            if content.end <= t.i and any(w.text in (":", ";") or w.text in DASHES and not as_clause(t)
+                                          for w in self.toks[content.end:t.i]):
+                continue   # "The plan was dead: Doe reported ...", "For that she drew his ire - he called her weak":
+                # what comes before a colon or a dash is not what the verb after it reports ("- as Doe said -" is)
             speaker, subj = self.speaker_of(t)
             ref = self.role_ref(subj) if speaker is None else None
             if speaker is None and ref is None:
@@ -44,6 +60,35 @@ class IndirectQuotes(QuoteFinder):
             conf = 0.8 * (0.9 if subj is not None and subj.pos_ == "PRON" else 1.0)
             self.emit(out, Quote(-1 if ref else speaker, Span(s, e, self.text[s:e]), "mixed" if mixed else "indirect",
                                  cue, cue_span, round(conf, 2), "quotes.indirect"), ref)
+        said = {(q.span.start, q.span.end) for q in out}
+        return out + [q for q in self.nominal() if (q.span.start, q.span.end) not in said]
+
+    def nominal(self) -> list[Quote]:
+        """"Doe's claim that the plan is dead", "Roe's assertion Monday that ...": a noun of saying, its owner
+        the speaker, its "that" clause what was said."""
+        out = []
+        for t in self.toks:
+            if t.lower_ not in CLAIM_NOUNS or t.idx < self.skip_before or t.idx in self.quoted:
+                continue
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp") and c.i > t.i and
+                           any(m.dep_ == "mark" and m.lower_ == "that" and m.i > t.i for m in c.children)), None)
+            if owner is None or clause is None:
+                continue
+            g = self.names.resolve(owner)
+            if g is None or not self._speaker_kind(g):
+                continue
+            start = next(m.i for m in clause.children if m.dep_ == "mark" and m.lower_ == "that") + 1
+            end = clause.right_edge.i + 1
+            ps, pe = self._paragraph(t)
+            while end > start and (self.toks[end - 1].idx >= pe or self.toks[end - 1].is_punct and
+                                   self.toks[end - 1].text not in "”’\"'"):
+                end -= 1
+            if end - start < 3:
+                continue
+            a, b = self.toks[start].idx, self.toks[end - 1].idx + len(self.toks[end - 1].text)
+            out.append(Quote(g, Span(a, b, self.text[a:b]), "indirect", t.text, Span(t.idx, t.idx + len(t.text), t.text),
+                             0.4, "quotes.nominal"))
         return out
 
     def content_of(self, verb: Token) -> SpacySpan | None:
@@ -75,6 +120,11 @@ class IndirectQuotes(QuoteFinder):
                 end -= 1
         while start < end and (self.toks[start].is_punct or self.toks[start].is_space) and self.toks[start].text not in "“‘\"'":
             start += 1
+        # "said he would look at the bill, which would give the police more time": the reporter's aside
+        aside = next((k for k in range(start + 2, end - 2) if self.toks[k].text == "," and
+                      self.toks[k + 1].lower_ in ("which", "whose") and self.toks[k].idx not in self.quoted), None)
+        if aside is not None:
+            end = aside
         while end > start and (self.toks[end - 1].is_space or self.toks[end - 1].text in (",", ";", ":", "-", "–", "—")
                                or (self.toks[end - 1].text == "." and end - 1 > start)):
             end -= 1
@@ -91,7 +141,7 @@ class IndirectQuotes(QuoteFinder):
         it stands between commas; "expects the plan to fail"; "accused X of Y". A bare noun phrase
         ("denied wrongdoing") is not reported speech here: the clause is what a quotation carries."""
         lemma = verb.lemma_.lower()
-        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and not self._beyond_colon(c, verb)]
         if comps:
             sub = list(comps[0].subtree)
             return sub[0].i, sub[-1].i + 1
@@ -118,13 +168,30 @@ class IndirectQuotes(QuoteFinder):
             of = [c for c in list(verb.children) + list(objs[0].children) if c.dep_ == "prep" and c.lower_ in ("of", "for")]
             if of:
                 return objs[0].left_edge.i, max(of[0].right_edge.i, objs[0].right_edge.i) + 1
+        if lemma == "ask":   # "asked the students if they were serious": the question
+            question = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and
+                             any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
+            k = verb.right_edge.i + 1   # "Asked by X if ..., Doe said": the question hung on the main verb
+            if question is None and k < len(self.toks) and self.toks[k].dep_ == "mark" and \
+                    self.toks[k].lower_ in ("if", "whether") and self.toks[k].head.dep_ == "advcl":
+                question = self.toks[k].head
+            if question is not None:
+                return question.left_edge.i, question.right_edge.i + 1
         return self.late_that(verb) or self.as_reported(verb) or self.parenthetical(verb)
+
+    def _beyond_colon(self, clause: Token, verb: Token) -> bool:
+        """A clause set apart from the verb by a colon or semicolon ("The plan was dead: Doe said ...")."""
+        lo, hi = (clause.right_edge.i + 1, verb.i) if clause.i < verb.i else (verb.i + 1, clause.left_edge.i)
+        return any(w.text in (":", ";") for w in self.toks[lo:hi])
 
     def as_reported(self, verb: Token) -> tuple[int, int] | None:
         """"As the Times reported, the deal collapsed" and "the deal collapsed, as X noted": the clause
         the "as" clause hangs off."""
-        if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        if verb.dep_ != "advcl" or not as_clause(verb):
             return None
+        lo = verb.left_edge.i
+        if verb.i > verb.head.i and (lo == 0 or self.toks[lo - 1].text not in SET_OFF):
+            return None   # "drew cheers as she thanked them": a time, not a source
         own = {t.i for t in verb.subtree}
         rest = [t.i for t in verb.head.subtree if t.i not in own]
         runs, run = [], []

@@ -34,12 +34,13 @@ class LineQuotes(QuoteFinder):
         return out
 
     def headline(self, out: list[Quote], ps: int, pe: int) -> None:
-        """"Jane Doe Says She Will Run Again" and "Harbour Deal Is Dead, Jane Doe Says"."""
+        """"Jane Doe Says She Will Run Again", "Jane Doe says she will run again" and "Harbour Deal Is Dead,
+        Jane Doe Says"."""
         span = self.doc.char_span(ps, pe, alignment_mode="expand")
         if span is None:
             return
         for t in span:
-            lemma = self.lex.speech_form(t.text) if t.text[:1].isupper() else None
+            lemma = self.lex.speech_form(t.text) if t.text[:1].isupper() or t.lower_ == "says" else None
             if lemma is None or self.lex.speech.get(lemma) not in ("say", "describe") or t.i == span.start:
                 continue
             m = self.names.tok2mention.get(t.i - 1)
