@@ -38,14 +38,14 @@ def default_model() -> str:
 PUNCTUATION_RUN = re.compile(r"[^\w\s]{64,}")   # 64 or more marks in a row: no word of news is like that
 
 
-NAME_APOSTROPHE = re.compile(r"(?<=\b[A-Z])’(?=[A-Z][a-z])")   # "O’Donnell", "D’Arcy"
+NAME_APOSTROPHE = re.compile(r"(?<=\b[A-Z])’(?=[A-Z][a-z])")   # "O’Kelvane", "D’Arvel"
 
 
 def parse_text(text: str) -> str:
     """The text the parser reads: ``text`` with each run of 64 or more punctuation marks (a row of
     quotation marks, a divider of dashes) turned into as many spaces. The tokenizer peels such a run
     a mark at a time, in time quadratic in its length; blanked, offsets stay those of ``text``.
-    The curly apostrophe of a name like "O’Donnell" becomes a straight one, as the pipeline was
+    The curly apostrophe of a name like "O’Kelvane" becomes a straight one, as the pipeline was
     trained on: with it, the name is read as a common noun and goes unnamed. (One character for one.)"""
     return NAME_APOSTROPHE.sub("'", PUNCTUATION_RUN.sub(lambda m: " " * len(m.group()), text))
 

@@ -264,7 +264,7 @@ class MentionSources:
     def _name_shaped(self, start: int, end: int) -> bool:
         # (Token.is_alpha and is_digit are str.isalpha and str.isdigit of the token's text)
         texts, caps = self.texts[start:end], self.caps[start:end]
-        letters = [x.translate(INNER_MARKS) for x in texts]   # "O'Donnell", "Ould-Abdallah" are words of letters
+        letters = [x.translate(INNER_MARKS) for x in texts]   # "O'Kelvane", "Abu-Tarvel" are words of letters
         if not any(c and x.isalpha() for x, c in zip(letters, caps)) and not any(x.isupper() for x in texts):
             return False
         return all(c or low in CONNECTORS or x.isdigit() or x in ("-", ".")
@@ -383,7 +383,7 @@ class MentionSources:
             if m.votes and not m.handle and m.end - m.start <= 6:
                 by_first[self.tokens[m.start].text].append(m)
             if m.votes.get(PERSON, 0) > 0 and len(m.words) >= 2 and not m.org and \
-                    self.texts[m.end - 1].translate(INNER_MARKS).isalpha():   # (O'Donnell too)
+                    self.texts[m.end - 1].translate(INNER_MARKS).isalpha():   # (O'Kelvane too)
                 surnames[self.tokens[m.end - 1].text] = m   # "Christian Estrosi" ... "Estrosi told"
         for word, m in surnames.items():
             if word not in by_first:

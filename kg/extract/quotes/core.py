@@ -143,7 +143,7 @@ class QuoteFinder:
             o = objs[0]
             by = next((p for c in o.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
                        for p in c.children if p.dep_ == "pobj"), None)
-            if by is not None and o.pos_ == "NOUN":   # "according to an analysis by the Pew Center": its author
+            if by is not None and o.pos_ == "NOUN":   # "according to an analysis by the Harbour Institute": its author
                 o = by
             g = self.names.resolve(o)
             return (g if g is not None else self._source_named(o)), o
