@@ -9,6 +9,11 @@ same k are built alone into an empty directory. It prints, measured in this one 
 and peak memory (the build's own report: `--timings`) of both and their ratios. Issue 26's
 targets: adding 5 to 840 and to 2,520 at most 1.5 times the time of building those 5 alone, the
 2,520 figure at most 1.2 times the 840 one, and peak memory at most 1.5 times.
+
+Then, for the first store size and the first k, it checks that the incremental build gives the
+facts a fresh build gives: `kg export --format files` writes the grown store's facts.json, a
+fresh build of the same N + k articles (from the same cache, so nothing is parsed) writes its
+own, and `kg eval` of one against the other prints F1 per fact kind (target >= 0.99).
 """
 from __future__ import annotations
 
@@ -48,6 +53,20 @@ def build(paths: list[Path], out: Path, workers: int = 1) -> tuple[float, int]:
     return seconds, peak
 
 
+def same_facts(grown: Path, paths: list[Path], fresh: Path) -> str:
+    """kg eval of the grown store's facts against a fresh build of the same articles: F1 by fact kind."""
+    subprocess.run([sys.executable, "-m", "kg", "export", str(grown), "--format", "files"], check=True,
+                   capture_output=True)
+    shutil.copytree(grown / "cache", fresh / "cache")
+    subprocess.run([sys.executable, "-m", "kg", "build", *map(str, paths), "--out", str(fresh), "--fresh", "--no-view",
+                    "-q"], check=True, capture_output=True)
+    proc = subprocess.run([sys.executable, "-m", "kg", "eval", str(fresh / "facts.json"), str(grown / "facts.json"),
+                           "--metrics"], capture_output=True, text=True, check=True)
+    return "  ".join(f"{name.split('.')[0]} {float(value):.4f}" for name, value in
+                     (line.split() for line in proc.stdout.splitlines())
+                     if name in ("entities.people_f1", "memberships.f1", "quotes.e2e_f1", "events.f1"))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
@@ -72,6 +91,11 @@ def main() -> int:
                 shutil.copytree(base, target, symlinks=True)
                 added = build([new], target)
                 rows.append((n, k, added, alone))
+                print(f"store {n}, add {k}: added {added[0]:.1f} s {added[1]} MB, alone {alone[0]:.1f} s {alone[1]} MB",
+                      file=sys.stderr, flush=True)
+                if n == stores[0] and k == adds[0]:
+                    print(f"store {n} + {k}, incremental against fresh, F1: "
+                          f"{same_facts(target, [tmp / f'in-{n}', new], tmp / 'fresh')}", flush=True)
                 shutil.rmtree(target)
     print(f"{'store':>6} {'add':>4} {'added s':>8} {'alone s':>8} {'time x':>7} {'added MB':>9} {'alone MB':>9} {'memory x':>9}")
     for n, k, (a_s, a_mb), (b_s, b_mb) in rows:
