@@ -37,7 +37,7 @@ from .export.outputs import current as current_set
 from .incremental import StoreError, build_lock, held_articles, merge, stored_base, with_cache
 from .index import NAME as INDEX_NAME
 from .index import Index
-from .update import FILES_LIMIT, Update, apply, find_articles, plan, record_all
+from .update import FILES_LIMIT, Update, apply, plan, record_all
 from .ingest import Problem, discover, read_source, url_key
 from .model import Article, ArticleFacts, Resolution
 from .sparql import open_store
@@ -223,48 +223,6 @@ def build(paths: list[str | Path] | None = None, out: str | Path = "exports", mo
     report.seconds = time.perf_counter() - started
     report.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     report.worker_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
-    return report
-
-
-def remove(which: list[str], out: str | Path = "exports", view: bool = True, formats: Iterable[str] = (),
-           files_limit: int = FILES_LIMIT) -> BuildReport:
-    """Take the articles ``which`` (URLs, file names as facts.json gives them, or ids) out of the store in
-    ``out``: their graphs go, and their entities lose what they said (kg.update). Needs the store's
-    entity index, which every build of this kg keeps."""
-    from .export.formats import parse_formats
-    formats = parse_formats(formats)
-    out, started, report = Path(out), time.perf_counter(), BuildReport()
-    base = stored_base(out / "store")
-    if base is None and not (out / "store").is_dir():
-        raise StoreError(f"{out}: there is no store here to remove articles from")
-    iri.use_base(base or iri.DEFAULT_BASE)
-    with build_lock(out):
-        clean_outputs(out)
-        index = usable_index(out, None)
-        if index is None:
-            raise StoreError(f"{out}: its store has no entity index (made by an older kg, or a build was "
-                             "interrupted); build into it once with this kg, then remove")
-        try:
-            ids, unknown = find_articles(index, which)
-            report.errors += [f"{w}: no article of the store has this URL, file name or id" for w in unknown]
-            if not ids:
-                return report
-            made_with = index.meta("model") or ""
-            report.model = made_with.split("|")[1] if made_with.count("|") == 2 else ""
-            cache = Cache(out / "cache", report.model)
-            update = Update(out, index, cache, report.model)
-            gone = {row[1] for row in index.articles_by("id", ids)}
-            with stage(report, "resolve"):
-                update.remove(ids)
-                update.finish()
-            report.notes += update.notes
-            apply(out, update, report, formats, view, made_with, files_limit)
-            cache.forget(gone)
-            report.articles = len(ids)
-            report.counts["removed"] = len(ids)
-        finally:
-            index.close()
-    report.seconds = time.perf_counter() - started
     return report
 
 

@@ -13,7 +13,8 @@ import pytest
 
 from conftest import same_facts
 from kg import iri
-from kg.pipeline import build, remove
+from kg.pipeline import build
+from kg.remove import remove
 from servers import kg
 
 ARTICLES = {

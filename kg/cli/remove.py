@@ -22,7 +22,7 @@ def known_errors() -> tuple:
 
 
 def run(args) -> int:
-    from ..pipeline import remove
+    from ..remove import remove
     report = remove(args.articles, out=args.out, view=not args.no_view)
     for line in report.notes:
         print(f"kg remove: note: {line}", file=sys.stderr)
