@@ -14,6 +14,7 @@ articles, not the size of the store.
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -21,7 +22,7 @@ from . import iri
 from .extract.lexicon import lexicon
 from .index import Index
 from .model import EVENT, ORGANIZATION, PERSON, PLACE, ArticleFacts, Entity, LocalEntity
-from .resolve import _the_one_meant, bare, event_key, link_keys, name_keys
+from .resolve import _the_one_meant, _UnionFind, bare, event_key, link_keys, name_keys
 from .tally import EventTally, Tally
 
 
@@ -37,29 +38,17 @@ class Delta:
     moved: set[str] = field(default_factory=set)                # earlier articles that named a merged entity
 
 
-class _Nodes:
+class _Nodes(_UnionFind):
     """A growing union-find over the new local entities and the store's entities they meet."""
 
     def __init__(self, n: int):
-        self.parent = list(range(n))
+        super().__init__(n)
         self.eids: dict[str, int] = {}
 
     def of(self, eid: str) -> int:
         if eid not in self.eids:
-            self.eids[eid] = len(self.parent)
-            self.parent.append(len(self.parent))
+            self.eids[eid] = self.add()
         return self.eids[eid]
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 class Extender:
@@ -315,9 +304,9 @@ class Extender:
                     if stored is None:
                         continue
                     changed[eid] = stored
-                    self.stored(eid)
+                    self.stored(eid)   # the entity as it was, to see what changes
                 kind, tally, key = changed[eid]
-                share_tally = EventTally.from_json(_json(share)) if key is not None else Tally.from_json(_json(share))
+                share_tally = EventTally.from_json(json.loads(share)) if key is not None else Tally.from_json(json.loads(share))
                 tally.add(share_tally, -1)
                 self.index.count_keys(keys, eid, -1)
         for eid, (kind, tally, key) in changed.items():
@@ -345,8 +334,3 @@ class _Gender:
 
     def __init__(self, gender: str | None):
         self.gender = gender
-
-
-def _json(text: str) -> dict:
-    import json
-    return json.loads(text)

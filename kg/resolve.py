@@ -24,6 +24,11 @@ class _UnionFind:
     def __init__(self, n: int):
         self.parent = list(range(n))
 
+    def add(self) -> int:
+        """A new element of its own set; returns its index."""
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
     def find(self, i: int) -> int:
         while self.parent[i] != i:
             self.parent[i] = self.parent[self.parent[i]]

@@ -157,7 +157,7 @@ class Update:
         self.added = [former_roles(a, self.res, dead | old_dead, former | old_former) for a in facts]
         record_articles(self.index, facts, self.res)
         # Earlier articles whose graphs change: a current role there that a new article ends.
-        again = {aid for aid, person, role, org in self.index.roles_of({p for p in dead} | {f[0] for f in former})
+        again = {aid for aid, person, role, org in self.index.roles_of(set(dead) | {f[0] for f in former})
                  if person in dead or (person, role, org) in former}
         events = {self.res.id(a.meta.id, o.event) for a in facts for o in a.outcomes} - {None}
         rows = list(self.index.figures_of(events))
