@@ -87,3 +87,29 @@ def test_one_person(extract, name, text, full):
     found = {e.name for e in extract(text).entities if e.kind == "Person" and not e.anonymous}
     assert full in found
     assert not {n for n in found if n != full and n.split()[-1] in full}
+
+
+MISTAGGED = [
+    # (text, the words the tagger is made to mislabel and as what, the speaker the quote must get)
+    ("a full name tagged an organisation, its surname left untagged",
+     'Radio host Sean Dallimore spoke on Friday.\n\n"It is time to move on," Dallimore said.',
+     ("Sean Dallimore", "ORG"), "Sean Dallimore"),
+    ("a three-word name tagged an organisation",
+     'Pastor Kevin Ray Ostrander wrote to members.\n\n"Nobody reads these letters," Ostrander said.',
+     ("Kevin Ray Ostrander", "ORG"), "Kevin Ray Ostrander"),
+]
+
+
+@pytest.mark.parametrize("name,text,tagged,speaker", MISTAGGED, ids=[c[0] for c in MISTAGGED])
+def test_a_surname_follows_a_mistagged_full_name(nlp, name, text, tagged, speaker):
+    """The tagger's label is one vote: a given name first still makes the later surname the same person's."""
+    from kg.extract import extract_article
+    from kg.ingest import make_article
+
+    article = make_article(text, "case.txt", date="2024-03-01")
+    doc = nlp(article.clean)
+    start = article.clean.index(tagged[0])
+    doc.ents = [doc.char_span(start, start + len(tagged[0]), label=tagged[1])]   # and nothing else tagged
+    facts = extract_article(doc, article)
+    names = {e.key: e.name for e in facts.entities}
+    assert {names[q.speaker] for q in facts.quotes} == {speaker}

@@ -382,7 +382,7 @@ class MentionSources:
         for m in found:
             if m.votes and not m.handle and m.end - m.start <= 6:
                 by_first[self.tokens[m.start].text].append(m)
-            if m.votes.get(PERSON, 0) > 0 and len(m.words) >= 2 and not m.org and \
+            if (m.votes.get(PERSON, 0) > 0 or self._given_first(m)) and len(m.words) >= 2 and not m.org and \
                     self.texts[m.end - 1].translate(INNER_MARKS).isalpha():   # (O'Kelvane too)
                 surnames[self.tokens[m.end - 1].text] = m   # "Christian Estrosi" ... "Estrosi told"
         for word, m in surnames.items():
@@ -400,6 +400,12 @@ class MentionSources:
                     covered.update(range(i, i + n))
                     break
         return out
+
+    def _given_first(self, m: Mention) -> bool:
+        """"Sean Doe" tagged an organisation: a given name and one or two more capitalised words, none of
+        them the word of an organisation's name, are a person's name all the same."""
+        return 2 <= len(m.words) <= 3 and self._given(m.words[0]) and all(w[:1].isupper() for w in m.words) and \
+            not any(w.lower() in self.lex.org_words or w.lower() in self.lex.place_org_words for w in m.words)
 
     def _joined_names(self, found: list[Mention]) -> list[Mention]:
         """A given name and a surname the NER took apart ("Jean-Luc" ORG, "Doe" GPE): one person."""
