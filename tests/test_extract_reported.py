@@ -181,6 +181,11 @@ SPEAKERS = [
      ("We will not move,", "Nell D’Arcy")),
     ("an apostrophe surname in reported speech", "Tom O'Keane met the board. O'Keane said the deal was done.",
      ("the deal was done", "Tom O'Keane")),
+    # a country speaks through its government
+    ("a country in reported speech", "Norway said it would close its border to trucks.",
+     ("it would close its border to trucks", "Norway")),
+    ("a country after a quote", "“We will not accept this,” Japan said in a statement.",
+     ("We will not accept this,", "Japan")),
 ]
 
 
@@ -211,6 +216,7 @@ NEVER = [
     ("an impersonal it", "Given his past comments about the Harbour Trust, it's safe to say Tom Reyes is referring "
      "to the plan to close the port."),
     ("put it somewhere", "Tom Reyes put it on the table."),
+    ("a town does not speak", "Residents of Harbourton, Ohio, said the plan would work."),
     ("the owner of a role is not its holder", "Reyes’s running mate then revealed that the campaign had run out of "
      "money."),
 ]

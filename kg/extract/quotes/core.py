@@ -165,7 +165,9 @@ class QuoteFinder:
                     s = next((x for x in subj[1:] if self._speaker_kind(self.names.resolve(x))), s)
                     g = self.names.resolve(s)
                 if g is not None and self.names.kinds[g] == PLACE:   # "Gov. Jane Doe (R-OH), said": the person
-                    g, s = self._person_before(verb, s)
+                    person, before = self._person_before(verb, s)
+                    if person is not None or not self._speaker_kind(g):
+                        g, s = person, before
                 return (g if self._speaker_kind(g) else None), s
             agent = [c for c in t.children if c.dep_ == "agent" or (t is verb and c.lower_ == "as" and c.i < verb.i)]
             pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]   # ("As Doe put it": parsed "as Doe")
@@ -215,8 +217,9 @@ class QuoteFinder:
         return None, subj
 
     def _speaker_kind(self, g: int | None) -> bool:
-        """A person or an organisation: places do not speak ("Berea, OH, said")."""
-        return g is not None and self.names.kinds[g] != PLACE
+        """A person or an organisation, or a country, whose government speaks for it ("Japan said on Monday
+        it would ..."): other places do not speak ("Berea, OH, said")."""
+        return g is not None and (self.names.kinds[g] != PLACE or self.lex.country(self.names.names[g]) is not None)
 
     def _name_after_quote(self, verb: Token) -> tuple[int | None, Token | None]:
         """The person or organisation named first after the quotation that ends before a speech verb
