@@ -113,3 +113,40 @@ def test_a_surname_follows_a_mistagged_full_name(nlp, name, text, tagged, speake
     facts = extract_article(doc, article)
     names = {e.key: e.name for e in facts.entities}
     assert {names[q.speaker] for q in facts.quotes} == {speaker}
+
+
+SPEAKING = [
+    # (text, the words the tagger is made to label and as what, (name, kind) expected, the quote's speaker)
+    ("a surname taken for a place, after the full name",
+     'Zephan Pellow runs the shop.\n\n"We were all in shock," Pellow said.',
+     [("Zephan Pellow", "ORG"), ("Pellow", "GPE")], ("Zephan Pellow", "Person"), "Zephan Pellow"),
+    ("a company taken for a place",
+     'Talks ended on Friday.\n\nBrindlecorp said in a statement: "We look forward to having our staff back."',
+     [("Brindlecorp", "GPE")], ("Brindlecorp", "Organization"), "Brindlecorp"),
+    ("a letter title after a name is no speaker",
+     "Judge Richard Pellow, QC told the hearing the case could have serious consequences.",
+     [("Richard Pellow", "PERSON"), ("QC", "GPE")], ("Richard Pellow", "Person"), "Richard Pellow"),
+    ("a place that does not speak stays a place",
+     "Turnout was high in Kelvale. Jane Roe said the count went well.",
+     [("Kelvale", "GPE"), ("Jane Roe", "PERSON")], ("Kelvale", "Place"), "Jane Roe"),
+]
+
+
+@pytest.mark.parametrize("name,text,tagged,expected,speaker", SPEAKING, ids=[c[0] for c in SPEAKING])
+def test_a_lone_name_that_speaks_is_no_place(nlp, name, text, tagged, expected, speaker):
+    """Places other than countries do not speak: a lone name the tagger took for one, as the subject of
+    "said", is a surname of a longer name or an organisation."""
+    from kg.extract import extract_article
+    from kg.ingest import make_article
+
+    article = make_article(text, "case.txt", date="2024-03-01")
+    doc = nlp(article.clean)
+    spans = []
+    for words, label in tagged:
+        start = article.clean.rindex(words) if words != tagged[0][0] else article.clean.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    facts = extract_article(doc, article)
+    names = {e.key: e.name for e in facts.entities}
+    assert expected in {(e.name, e.kind) for e in facts.entities}
+    assert {names[q.speaker] for q in facts.quotes} == {speaker}

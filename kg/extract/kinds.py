@@ -68,10 +68,29 @@ class KindVotes:
             elif child.dep_ == "appos" and child.i > head.i and any(c.lower_ in ("a", "an") for c in child.children) \
                     and (self.lex.org(child.text) is not None and self.lex.org(child.text).kind == PARTY):
                 m.vote(PERSON, 2.0)   # "X, a Democrat from Y": a person of that party
+        if len(m.words) == 1 and not m.org and set(m.votes) == {PLACE} and head.dep_ == "nsubj" and \
+                head.head.pos_ == "VERB" and self.lex.speech.get(head.head.lemma_.lower()) and self.lex.country(m.text) is None \
+                and not self._after_name(m.start):   # (not "Jane Doe, QC said")
+            self._speaking_name(m)
         if head.dep_ in SUBJECT and head.head.lemma_ in ("be", "become"):
             attr = [c for c in head.head.children if c.dep_ == "attr"]
             if attr and self.lex.role([attr[0].lower_]):
                 m.vote(PERSON, 1.5)
+
+    def _after_name(self, i: int) -> bool:
+        """Whether word ``i`` follows a name, past a comma: a letter title after it ("Jane Doe, QC")."""
+        k = i - 1 - (i >= 2 and self.texts[i - 1] == ",")
+        return k >= 0 and self.tok2mention.get(k) is not None
+
+    def _speaking_name(self, m: Mention) -> None:
+        """A lone name the tagger alone took for a place, as the subject of a speech verb ("Doe said",
+        "Examplecorp said in a statement"): places other than countries do not speak. It is the surname
+        of a longer name of the article that ends in it ("Adam Doe" ... "Doe said"), which is then a
+        person's; otherwise it is taken for an organisation, the kind of speaker that is no one's name."""
+        longer = [x for x in self.mentions if 2 <= len(x.words) <= 3 and x.words[-1] == m.text and not x.org]
+        m.vote(PERSON if longer else ORGANIZATION, 1.5)
+        for x in longer:
+            x.vote(PERSON, 1.5)
 
     def _seat_role(self, i: int) -> bool:
         """Whether word ``i`` names a role held for a constituency (MP, TD, member)."""
