@@ -19,6 +19,8 @@ KINDS = [
     # places by what is said of them
     ("a lone name after 'in'", "Turnout was low in Caldmoor this year.", ("Caldmoor", "Place")),
     ("a lone name after 'Place,'", "The hall in Harlow, Caldmoor was full.", ("Caldmoor", "Place")),
+    ("a dateline", "Harbour plan stalls.\n\nKELVALE CITY (Wire) — Tom Marwick said the plan was dead.",
+     ("KELVALE CITY", "Place")),
     ("a city is still a place", "The rally was held in Kansas City on Friday.", ("Kansas City", "Place")),
     ("a country that ends a party's name is still a country", "The Green Union of Portugal won a seat. "
      "Portugal recorded its highest turnout.", ("Portugal", "Place")),

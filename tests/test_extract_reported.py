@@ -181,6 +181,12 @@ SPEAKERS = [
      ("We will not move,", "Nell D’Arcy")),
     ("an apostrophe surname in reported speech", "Tom O'Keane met the board. O'Keane said the deal was done.",
      ("the deal was done", "Tom O'Keane")),
+    # a dateline opens the paragraph: the place the report was filed from is no speaker
+    ("a dateline with a date, then a title and the name", "Harbour plan stalls.\n\nKELVALE, July 19 (Wire) — "
+     "Former Attorney General Tom Marwick told delegates that the mayor should resign.",
+     ("the mayor should resign", "Tom Marwick")),
+    ("a dateline, then an apposition", "Harbour plan stalls.\n\nKELVALE CITY (Wire) — The council's spokesman, "
+     "Tom Marwick, said the plan was dead.", ("the plan was dead", "Tom Marwick")),
     # a country speaks through its government
     ("a country in reported speech", "Norway said it would close its border to trucks.",
      ("it would close its border to trucks", "Norway")),

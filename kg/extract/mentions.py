@@ -320,6 +320,21 @@ class MentionSources:
             return True   # a results line: "Con: 1,187", "Lab – 477 [54.6%]"
         return after in PARTY_CONTEXT or (after == "and" and nxt is not None and self.lex.org(nxt.text) is not None)
 
+    def dateline(self, i: int) -> int | None:
+        """The dash that ends a dateline opening a line at word ``i`` ("KELVALE (Wire) —", "KELVALE, March
+        3 (Wire) -"), or None: the place a report was filed from, never a sentence's subject."""
+        while i > 0 and self.texts[i - 1].isupper() and self.texts[i - 1].isalpha():
+            i -= 1   # "VATICAN CITY"
+        line_start = self._line_start(i) or "\n" in self.texts[i - 1]   # (a paragraph break may be a token)
+        if not line_start or not self.texts[i].isupper() or not self.texts[i].isalpha():
+            return None
+        for k in range(i + 1, min(i + 12, len(self.texts))):
+            if self.texts[k] in DASHES or self.texts[k] == "--":
+                return k if self.texts[k - 1] == ")" or self.tokens[k - 1].ent_type_ == "DATE" else None
+            if self.pos[k] in ("VERB", "AUX") or "\n" in self.text[self.ends[k - 1]:self.starts[k]]:
+                return None
+        return None
+
     def _line_start(self, i: int) -> bool:
         """Token i begins a line, perhaps after a bullet ("- ", "• ", "* ")."""
         while i > 0 and self.texts[i - 1] in ("-", "•", "*", "–", "·"):

@@ -158,6 +158,12 @@ class QuoteFinder:
                     return g, s
             if subj:
                 s = next((x for x in subj if x.idx not in self.quoted), subj[0])
+                dash = self.names.dateline(s.i)
+                if dash is not None:   # "KELVALE (Wire) — Jane Doe said": the parser's subject is the dateline
+                    later = [x for x in subj if x.i > dash] + [c for c in s.children if c.dep_ == "appos" and c.i > dash]
+                    if not later:
+                        return None, None
+                    s = later[0]
                 if s.lower_ in RELATIVE and t.dep_ == "relcl":
                     s = t.head
                 g = self.names.resolve(s)
