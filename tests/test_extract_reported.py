@@ -181,6 +181,10 @@ SPEAKERS = [
      ("We will not move,", "Nell D’Arcy")),
     ("an apostrophe surname in reported speech", "Tom O'Keane met the board. O'Keane said the deal was done.",
      ("the deal was done", "Tom O'Keane")),
+    # "Name, aside, who ..., said": the parser gives the name to the relative clause, the verb no subject
+    ("a relative clause after an aside", "Harbour plan stalls after council vote.\n\nNora Bell, meanwhile, who "
+     "sits at zero such endorsements, said that the count speaks volumes about the race.",
+     ("the count speaks volumes about the race", "Nora Bell")),
     # a dateline opens the paragraph: the place the report was filed from is no speaker
     ("a dateline with a date, then a title and the name", "Harbour plan stalls.\n\nKELVALE, July 19 (Wire) — "
      "Former Attorney General Tom Marwick told delegates that the mayor should resign.",

@@ -190,6 +190,8 @@ class QuoteFinder:
             t = t.head
         if verb.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
             g, s = self._name_before(verb)
+            if g is None:
+                g, s = self._relative_misread(verb)
             if g is None and verb.i > 0 and self.toks[verb.i - 1].text == ",":   # "Gov. Jane Doe (R-OH), said"
                 g, s = self._person_before(verb, verb)
             return (g, s) if g is not None else (None, None)
@@ -246,6 +248,23 @@ class QuoteFinder:
             if not self.toks[j].text[:1].isupper():
                 break
         return None, None
+
+    def _relative_misread(self, verb: Token) -> tuple[int | None, Token | None]:
+        """"Jane Doe, meanwhile, who sits on no committee, said ...", parsed with the name as the subject of
+        the relative clause and the speech verb with none: the name the "who" clause describes."""
+        for clause in (c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i < verb.i):
+            name = self.misread_relative(clause)
+            g = self.names.resolve(name) if name is not None else None
+            if g is not None and self.names.kinds[g] in (PERSON,) + ORG_KINDS:
+                return g, name
+        return None, None
+
+    @staticmethod
+    def misread_relative(clause: Token) -> Token | None:
+        """The name a clause with two subjects, a name and "who", is really about, or None."""
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        who = next((c for c in subjects if c.lower_ == "who"), None)
+        return next((c for c in subjects if who is not None and c.i < who.i), None)
 
     def _name_before(self, verb: Token) -> tuple[int | None, Token | None]:
         """"“...,” Jane Doe, founder of X, tells reporters" parsed with no subject: the name before the

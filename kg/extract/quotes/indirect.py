@@ -141,7 +141,8 @@ class IndirectQuotes(QuoteFinder):
         it stands between commas; "expects the plan to fail"; "accused X of Y". A bare noun phrase
         ("denied wrongdoing") is not reported speech here: the clause is what a quotation carries."""
         lemma = verb.lemma_.lower()
-        comps = [c for c in verb.children if c.dep_ == "ccomp" and not self._beyond_colon(c, verb)]
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and not self._beyond_colon(c, verb)
+                 and not (c.i < verb.i and self.misread_relative(c) is not None)]   # ("Doe, who ..., said")
         if comps:
             sub = list(comps[0].subtree)
             return sub[0].i, sub[-1].i + 1
