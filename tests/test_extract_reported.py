@@ -244,6 +244,9 @@ NESTED = [   # reported speech inside reported speech: one quote, the outer spea
      "Nora Bell", None),
     ("warned inside told", "Tom Reyes told reporters that Nora Bell had warned the council the budget was short.",
      "Tom Reyes", "Nora Bell"),
+    ("told, then the outlet's report after it", "Harbour plan stalls after council vote.\n\nNora Bell told "
+     "investigators in July she was advised by a former minister to use a private account, the Harbourton Gazette "
+     "reported late Thursday.", "Harbourton Gazette", "Nora Bell"),
 ]
 
 

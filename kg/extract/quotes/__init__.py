@@ -36,7 +36,8 @@ def _outermost(quotes: list[Quote]) -> list[Quote]:
     the deal was off", Roe's words reach the reader only through Doe, whose report it is."""
     spans = [(q.span.start, q.span.end) for q in quotes if q.kind != "direct" and q.cue_span is not None]
     return [q for q in quotes if q.cue_span is None or
-            not any(s <= q.cue_span.start and q.span.end <= e and (s, e) != (q.span.start, q.span.end) for s, e in spans)]
+            not any(s <= q.cue_span.start < e and q.span.end <= e and (s, e) != (q.span.start, q.span.end)
+                    for s, e in spans)]   # (its cue inside the other's words: not "Doe said X, the Gazette reported")
 
 
 def _outer_speaker(direct: list[Quote], reported: list[Quote]) -> list[Quote]:
