@@ -185,6 +185,10 @@ SPEAKERS = [
     ("a relative clause after an aside", "Harbour plan stalls after council vote.\n\nNora Bell, meanwhile, who "
      "sits at zero such endorsements, said that the count speaks volumes about the race.",
      ("the count speaks volumes about the race", "Nora Bell")),
+    # the attribution ends the sentence, its verb hung on the clause it reports
+    ("an outlet's report after the clause", "Harbour plan stalls after council vote.\n\nA six-year trend of "
+     "falling deficits will end this year, sooner than expected, the Budget Office reported on Tuesday.",
+     ("A six-year trend of falling deficits will end this year", "Budget Office")),
     # a dateline opens the paragraph: the place the report was filed from is no speaker
     ("a dateline with a date, then a title and the name", "Harbour plan stalls.\n\nKELVALE, July 19 (Wire) — "
      "Former Attorney General Tom Marwick told delegates that the mayor should resign.",
@@ -214,6 +218,8 @@ NEVER = [
     ("a headline with no speaker", "Harbour Deal Is Dead.\n\nThe council met on Monday."),
     ("a headline label that is a sentence", "Nora Bell Endorses Tom Reyes: A Vote For Change.\n\nNora Bell "
      "backed Tom Reyes."),
+    ("a time clause after a comma", "Harbour plan stalls after council vote.\n\nThe crowd cheered loudly, when "
+     "Tom Reyes walked in."),
     ("a time clause with as", "Tom Reyes rode the mood of the angry crowd as he replied to the mayor."),
     ("a time clause with as, a speech verb", "Nora Bell drew loud cheers as she told the volunteers about the port."),
     ("a question put to the speaker", "When asked about the harbour, Nora Bell smiled and walked away."),

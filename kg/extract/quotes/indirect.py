@@ -178,7 +178,7 @@ class IndirectQuotes(QuoteFinder):
                 question = self.toks[k].head
             if question is not None:
                 return question.left_edge.i, question.right_edge.i + 1
-        return self.late_that(verb) or self.as_reported(verb) or self.parenthetical(verb)
+        return self.late_that(verb) or self.as_reported(verb) or self.parenthetical(verb) or self.reported_after(verb)
 
     def _beyond_colon(self, clause: Token, verb: Token) -> bool:
         """A clause set apart from the verb by a colon or semicolon ("The plan was dead: Doe said ...")."""
@@ -221,6 +221,20 @@ class IndirectQuotes(QuoteFinder):
             return None
         end = max(t.i for t in self.toks[k].head.subtree) + 1
         return (k + 1, min(end, sent.end)) if end - k >= 3 else None   # (the clause, without its "that")
+
+    def reported_after(self, verb: Token) -> tuple[int, int] | None:
+        """"The deficit will grow this year, the Budget Office reported on Tuesday": the attribution ends the
+        sentence, and the parser hung its verb on the clause it reports. Not "..., when she said" (a time)."""
+        if verb.dep_ != "advcl" or verb.i < verb.head.i or as_clause(verb) or \
+                any(c.dep_ == "mark" for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
+            return None
+        chars = self.sentence_at(verb.idx)   # (the quote-aware sentence)
+        sent = self.doc.char_span(*chars, alignment_mode="expand") if chars else None
+        lo = verb.left_edge.i
+        if sent is None or lo <= sent.start + 2 or self.toks[lo - 1].text != "," or verb.head.i < sent.start or \
+                any(not (t.is_punct or t.is_space) for t in self.toks[verb.right_edge.i + 1:sent.end]):
+            return None
+        return sent.start, lo - 1
 
     def parenthetical(self, verb: Token) -> tuple[int, int] | None:
         """"The plan, Tom Baker said, is flawed": the sentence around ", X said,"."""
