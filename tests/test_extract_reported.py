@@ -185,6 +185,9 @@ SPEAKERS = [
     ("a relative clause after an aside", "Harbour plan stalls after council vote.\n\nNora Bell, meanwhile, who "
      "sits at zero such endorsements, said that the count speaks volumes about the race.",
      ("the count speaks volumes about the race", "Nora Bell")),
+    ("a party and state in brackets after the clause, its hyphen no dash", "Harbour plan stalls after council "
+     "vote.\n\nHarbour taxes stir up less fervor than they did in the 1980s, Sen. Nora Bell (R-Iowa) told the "
+     "Gazette.", ("Harbour taxes stir up less fervor than they did in the 1980s", "Nora Bell")),
     # the attribution ends the sentence, its verb hung on the clause it reports
     ("an outlet's report after the clause", "Harbour plan stalls after council vote.\n\nA six-year trend of "
      "falling deficits will end this year, sooner than expected, the Budget Office reported on Tuesday.",

@@ -39,7 +39,7 @@ class IndirectQuotes(QuoteFinder):
             content = self.content_of(t)
             if content is None:
                 continue
-            if content.end <= t.i and any(w.text in (":", ";") or w.text in DASHES and not as_clause(t)
+            if content.end <= t.i and any(w.text in (":", ";") or self._dash(w) and not as_clause(t)
                                           for w in self.toks[content.end:t.i]):
                 continue   # "The plan was dead: Doe reported ...", "For that she drew his ire - he called her weak":
                 # what comes before a colon or a dash is not what the verb after it reports ("- as Doe said -" is)
@@ -62,6 +62,10 @@ class IndirectQuotes(QuoteFinder):
                                  cue, cue_span, round(conf, 2), "quotes.indirect"), ref)
         said = {(q.span.start, q.span.end) for q in out}
         return out + [q for q in self.nominal() if (q.span.start, q.span.end) not in said]
+
+    def _dash(self, w: Token) -> bool:
+        """A dash between words, not a hyphen inside one ("(R-Iowa)")."""
+        return w.text in DASHES and (w.text != "-" or bool(w.whitespace_) and w.i > 0 and bool(self.toks[w.i - 1].whitespace_))
 
     def nominal(self) -> list[Quote]:
         """"Doe's claim that the plan is dead", "Roe's assertion Monday that ...": a noun of saying, its owner
