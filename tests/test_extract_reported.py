@@ -25,6 +25,14 @@ CUES = [
      ("she would stand down at the next election", "Nora Bell")),
     ("promised", "Tom Reyes promised that taxes would not rise.", ("taxes would not rise", "Tom Reyes")),
     ("short clause", "Tom Reyes later said he was joking.", ("he was joking", "Tom Reyes")),
+    ("reiterated", "Nora Bell reiterated that she did not want troops on the ground.",
+     ("she did not want troops on the ground", "Nora Bell")),
+    ("wondered", "Tom Reyes wondered whether the council had read the report.",
+     ("the council had read the report", "Tom Reyes")),
+    ("hinted", "Nora Bell hinted that she might stand for mayor next year.",
+     ("she might stand for mayor next year", "Nora Bell")),
+    ("barked, before a quote", "Harbour plan stalls after council vote.\n\nTom Reyes lost his temper on air. "
+     "“That is not what the report says,” Reyes barked.", ("That is not what the report says,", "Tom Reyes")),
     ("a verb between subject and clause", "Nora Bell said on Friday during a visit to the port that she may wait.",
      ("she may wait", "Nora Bell")),
     ("a clause the parser reads as an object", "Nora Bell said her own polling and other research show the "
@@ -221,6 +229,8 @@ NEVER = [
     ("a headline with no speaker", "Harbour Deal Is Dead.\n\nThe council met on Monday."),
     ("a headline label that is a sentence", "Nora Bell Endorses Tom Reyes: A Vote For Change.\n\nNora Bell "
      "backed Tom Reyes."),
+    ("a demand is a call to act, not speech reported", "Harbour plan stalls after council vote.\n\nTom Reyes "
+     "demanded the mayor call an election."),
     ("a time clause after a comma", "Harbour plan stalls after council vote.\n\nThe crowd cheered loudly, when "
      "Tom Reyes walked in."),
     ("a time clause with as", "Tom Reyes rode the mood of the angry crowd as he replied to the mayor."),
