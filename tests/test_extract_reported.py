@@ -196,6 +196,15 @@ SPEAKERS = [
     ("a party and state in brackets after the clause, its hyphen no dash", "Harbour plan stalls after council "
      "vote.\n\nHarbour taxes stir up less fervor than they did in the 1980s, Sen. Nora Bell (R-Iowa) told the "
      "Gazette.", ("Harbour taxes stir up less fervor than they did in the 1980s", "Nora Bell")),
+    # a sentence that is only an attribution introduces the quote that opens the next
+    ("said in a statement, then the quote", "Harbour plan stalls after council vote.\n\nTom Reyes, the "
+     "spokesman for the Harbour Party said in a statement. “There are no ballots to recount.”",
+     ("There are no ballots to recount.", "Tom Reyes")),
+    ("agreed, then the quote", "Harbour plan stalls after council vote.\n\nHarbour College's Nora Bell agreed. "
+     "“The mainstream candidates are running out of time.”",
+     ("The mainstream candidates are running out of time.", "Nora Bell")),
+    ("told reporters, then the quote", "Harbour plan stalls after council vote.\n\nNora Bell told reporters on "
+     "Monday. “We will appeal.”", ("We will appeal.", "Nora Bell")),
     # the attribution ends the sentence, its verb hung on the clause it reports
     ("an outlet's report after the clause", "Harbour plan stalls after council vote.\n\nA six-year trend of "
      "falling deficits will end this year, sooner than expected, the Budget Office reported on Tuesday.",
@@ -229,6 +238,8 @@ NEVER = [
     ("a headline with no speaker", "Harbour Deal Is Dead.\n\nThe council met on Monday."),
     ("a headline label that is a sentence", "Nora Bell Endorses Tom Reyes: A Vote For Change.\n\nNora Bell "
      "backed Tom Reyes."),
+    ("a quote after a sentence that attributes nothing", "Harbour plan stalls after council vote.\n\nThe "
+     "council met on Monday. “We will appeal.”"),
     ("a demand is a call to act, not speech reported", "Harbour plan stalls after council vote.\n\nTom Reyes "
      "demanded the mayor call an election."),
     ("a time clause after a comma", "Harbour plan stalls after council vote.\n\nThe crowd cheered loudly, when "

@@ -30,6 +30,7 @@ OBJECT_CLAUSE = {"expect", "urge", "want", "encourage", "warn", "ask", "tell", "
 CLAUSE_ONLY = {"say"}   # (not "claimed victory", "argued the case")
 NOT_CLAUSE = {"so", "nothing", "something", "anything", "much", "little", "words", "word", "goodbye", "goodbyes",
               "prayer", "prayers", "thanks", "grace", "hello", "yes", "no", "otherwise", "more", "less", "same"}
+TELL_LIKE = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure"}   # (a hearer as the object)
 CHARGE = {"accuse", "blame", "criticise", "criticize", "praise", "attack", "fault"}
 SAY_LIKE = OBJECT_CLAUSE | CHARGE
 # "X issued a statement saying ...": the message speaks for whoever put it out

@@ -1,7 +1,8 @@
 """Direct quotes: each quoted stretch needs an attribution, a speech verb in its sentence ("..., she
 said"; "He said: ..."), the attribution of the quote before it in the paragraph (a quote interrupted
 by "he said"), of the paragraph before (a quote running over paragraphs), a transcript label, a
-pull-quote credit line, or an attributed quote it repeats (a crosshead). Quotes with no attribution
+pull-quote credit line, a sentence before it that is only an attribution ("Doe said in a statement."),
+or an attributed quote it repeats (a crosshead). Quotes with no attribution
 are scare quotes or quoted terms, and dropped."""
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 
 from ...model import ORG_KINDS, PERSON, Quote, Span
 from ..quotemarks import Quoted
-from .core import CLOSERS, TITLE_SMALL, Attribution, QuoteFinder
+from .core import CLOSERS, TELL_LIKE, TITLE_SMALL, Attribution, QuoteFinder
 
 FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
 # What names a work just before its quoted title ("a co-author of", "his 2005 book", "said on").
@@ -41,6 +42,8 @@ class DirectQuotes(QuoteFinder):
                     attr = Attribution(prev.speaker, prev.cue, prev.cue_span, 0.75, "quotes.continued", prev.ref)
                 if attr is None:
                     attr = self.colon_subject(q)
+                if attr is None and not own:
+                    attr = self.intro(q, ps)
                 if attr is None:
                     attr = self.pull_quote(q, ps, pe, pi, paragraphs)
                 if attr is None and pi > 0 and self._standalone(q, ps, pe):
@@ -203,6 +206,26 @@ class DirectQuotes(QuoteFinder):
         if g is None or self.names.kinds[g] not in (PERSON,) + ORG_KINDS:
             return None
         return Attribution(g, ":", None, 0.7, "quotes.colon")
+
+    def intro(self, q: Quoted, ps: int) -> Attribution | None:
+        """"Doe said in a statement. “...”", "Doe responded. “...”": a quote that opens its sentence, after a
+        sentence of its paragraph that is only an attribution (a speech verb, its speaker and no clause)."""
+        first = self.sentence_at(q.open_mark)
+        if first is None or self.text[first[0]:q.open_mark].strip() or first[0] <= ps:
+            return None
+        before = self.sentence_at(first[0] - 1)
+        span = self.doc.char_span(*before, alignment_mode="contract") if before and before[0] >= ps else None
+        root = span.root if span is not None and len(span) else None
+        if root is None or any(t.idx in self.quoted for t in span) or not self.speech_verb[root.i] or \
+                self.lex.speech.get(self.names.lemmas[root.i]) not in ("say", "direct") or not self.is_cue(root) or \
+                any(c.dep_ in ("ccomp", "xcomp", "advcl") or c.dep_ == "dobj" and self.names.lemmas[root.i] not in TELL_LIKE
+                    for c in root.children):   # ("told reporters on Monday.": the hearer, no clause)
+            return None
+        speaker, subj = self.speaker_of(root)
+        if speaker is None or subj is None or subj.pos_ == "PRON" or self.names.kinds[speaker] not in (PERSON,) + ORG_KINDS:
+            return None
+        cue, cue_span = self.cue_text(root)
+        return Attribution(speaker, cue, cue_span, 0.6, "quotes.intro")
 
     def is_scare(self, q: Quoted) -> bool:
         """Not speech: a short quoted modifier inside a noun phrase (the ‘conservative’ vote), a quoted

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan, Token
 
 from ...model import Quote, Span
-from .core import CHARGE, CLAUSE_ONLY, NOT_CLAUSE, OBJECT_CLAUSE, SAY_LIKE, STOP, QuoteFinder
+from .core import CHARGE, CLAUSE_ONLY, NOT_CLAUSE, OBJECT_CLAUSE, SAY_LIKE, STOP, TELL_LIKE, QuoteFinder
 
 SET_OFF = {",", "-", "–", "—", "(", "”", "’", '"', "'", "''"}   # marks before a trailing ", as X noted"
 CLAIM_NOUNS = {"claim", "claims", "assertion", "assertions", "contention", "insistence", "argument", "arguments",
@@ -14,7 +14,6 @@ CLAIM_NOUNS = {"claim", "claims", "assertion", "assertions", "contention", "insi
                "accusations", "promise", "promises", "pledge", "prediction", "predictions", "statement", "remark",
                "remarks", "comments", "comment", "declaration", "announcement", "admission", "boast", "vow"}
 DASHES = {"-", "–", "—", "--"}
-TELL_LIKE = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure"}   # (a hearer as the object)
 
 
 def as_clause(verb: Token) -> bool:
