@@ -25,6 +25,12 @@ CUES = [
      ("she would stand down at the next election", "Nora Bell")),
     ("promised", "Tom Reyes promised that taxes would not rise.", ("taxes would not rise", "Tom Reyes")),
     ("short clause", "Tom Reyes later said he was joking.", ("he was joking", "Tom Reyes")),
+    ("argued", "Nora Bell argued that the harbour plan would cost jobs.",
+     ("the harbour plan would cost jobs", "Nora Bell")),
+    ("claimed", "Tom Reyes claimed the count had been rigged against him.",
+     ("the count had been rigged against him", "Tom Reyes")),
+    ("added, after a quote", "“We will win,” Nora Bell said. She added that the campaign had raised record sums.",
+     ("the campaign had raised record sums", "Nora Bell")),
     ("reiterated", "Nora Bell reiterated that she did not want troops on the ground.",
      ("she did not want troops on the ground", "Nora Bell")),
     ("wondered", "Tom Reyes wondered whether the council had read the report.",
@@ -196,6 +202,17 @@ SPEAKERS = [
     ("a party and state in brackets after the clause, its hyphen no dash", "Harbour plan stalls after council "
      "vote.\n\nHarbour taxes stir up less fervor than they did in the 1980s, Sen. Nora Bell (R-Iowa) told the "
      "Gazette.", ("Harbour taxes stir up less fervor than they did in the 1980s", "Nora Bell")),
+    ("No 10 for the prime minister's office", "No 10 said the prime minister had full confidence in the "
+     "chancellor.", ("the prime minister had full confidence in the chancellor", "Downing Street")),
+    ("the minister, the one the article names", "Nora Bell is the health minister. “We will build two "
+     "hospitals,” the minister said.", ("We will build two hospitals,", "Nora Bell")),
+    # a speaker named by age: the one person the article gives that age
+    ("the 45-year-old, after 'Name, 45,'", "Nora Bell, 45, won the seat. “I am humbled,” the 45-year-old said.",
+     ("I am humbled,", "Nora Bell")),
+    ("the 45-year-old, after '45-year-old Name'", "The seat went to 45-year-old Nora Bell. “I am humbled,” the "
+     "45-year-old said.", ("I am humbled,", "Nora Bell")),
+    ("the 45-year-old, after 'a 45-year-old teacher'", "Nora Bell, a 45-year-old teacher, won the seat. The "
+     "45-year-old said she was humbled.", ("she was humbled", "Nora Bell")),
     # a sentence that is only an attribution introduces the quote that opens the next
     ("said in a statement, then the quote", "Harbour plan stalls after council vote.\n\nTom Reyes, the "
      "spokesman for the Harbour Party said in a statement. “There are no ballots to recount.”",
@@ -238,6 +255,8 @@ NEVER = [
     ("a headline with no speaker", "Harbour Deal Is Dead.\n\nThe council met on Monday."),
     ("a headline label that is a sentence", "Nora Bell Endorses Tom Reyes: A Vote For Change.\n\nNora Bell "
      "backed Tom Reyes."),
+    ("an age two people share", "Nora Bell, 45, and Tom Reyes, 45, both stood. “I am humbled,” the 45-year-old "
+     "said."),
     ("a quote after a sentence that attributes nothing", "Harbour plan stalls after council vote.\n\nThe "
      "council met on Monday. “We will appeal.”"),
     ("a demand is a call to act, not speech reported", "Harbour plan stalls after council vote.\n\nTom Reyes "

@@ -9,6 +9,7 @@ filters on it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -39,6 +40,7 @@ MESSAGES = {"statement", "letter", "memo", "release", "note", "post", "tweet", "
 ISSUE = {"issue", "release", "send", "sign", "post", "publish", "put", "write", "file", "pen", "tweet", "distribute",
          "circulate", "air", "run", "deliver"}
 TIME_WORDS = {"after", "before", "while", "since", "upon", "on", "when", "until"}
+AGED = re.compile(r"(?:the|The)\s+(\d{1,3})-year-old")   # a speaker named by age
 TITLE_SMALL = {"of", "the", "a", "an", "and", "&", "in", "on", "to", "for", "at", "by", "with", "from", "or"}
 
 
@@ -171,6 +173,8 @@ class QuoteFinder:
                 if (g is None or self.names.kinds[g] == PLACE) and len(subj) > 1:   # "Army Capt. Jane Doe": two
                     s = next((x for x in subj[1:] if self._speaker_kind(self.names.resolve(x))), s)
                     g = self.names.resolve(s)
+                if g is None:
+                    g = self._aged(s)   # "the 45-year-old said"
                 if g is not None and self.names.kinds[g] == PLACE:   # "Gov. Jane Doe (R-OH), said": the person
                     person, before = self._person_before(verb, s)
                     if person is not None or not self._speaker_kind(g):
@@ -197,6 +201,23 @@ class QuoteFinder:
                 g, s = self._person_before(verb, verb)
             return (g, s) if g is not None else (None, None)
         return None, None
+
+    def _aged(self, t: Token) -> int | None:
+        """"The 45-year-old said": the one person the article gives that age ("Jane Doe, 45,", "45-year-old
+        Jane Doe", "Jane Doe, a 45-year-old teacher,"), or None."""
+        m = AGED.fullmatch(self.text[t.left_edge.idx:t.idx + len(t.text)]) if t.lower_ == "old" else None
+        if m is None:
+            return None
+        age, people = m.group(1), set()
+        for mention in self.names.mentions:
+            g = mention.group
+            if self.names.kinds[g] != PERSON or self.names.is_anonymous(g):
+                continue
+            a, b = self._starts[mention.start], self.toks[mention.end - 1].idx + len(self.toks[mention.end - 1].text)
+            if re.match(r",\s+(?:an?\s+)?" + age + r"\b(?:-year-old)?", self.text[b:b + 30]) or \
+                    re.search(r"\b" + age + r"-year-old\s+(?:\w+\s+){0,2}$", self.text[max(0, a - 40):a]):
+                people.add(g)
+        return people.pop() if len(people) == 1 else None
 
     def _source_named(self, t: Token) -> int | None:
         """"according to RealClearPolitics", "according to the F.A.A.": a proper name the tagger left
