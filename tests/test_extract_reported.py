@@ -213,6 +213,13 @@ SPEAKERS = [
      "45-year-old said.", ("I am humbled,", "Nora Bell")),
     ("the 45-year-old, after 'a 45-year-old teacher'", "Nora Bell, a 45-year-old teacher, won the seat. The "
      "45-year-old said she was humbled.", ("she was humbled", "Nora Bell")),
+    # a verb the parser put in a clause about someone, though the name before it performs it
+    ("a verb read as a relative clause, with the name its subject", "Harbour plan stalls after council vote.\n\n"
+     "When someone in the audience shouted a name, Tom Reyes joked, again using an exaggerated accent, “Amen, "
+     "brother! Come on up!”", ("Amen, brother! Come on up!", "Tom Reyes")),
+    ("a verb hung on the name, past a relative clause", "Harbour plan stalls after council vote.\n\n“The council "
+     "needs a strategy for its voters,” Tom Reyes, the polling expert who founded a website, tweeted on Wednesday.",
+     ("The council needs a strategy for its voters,", "Tom Reyes")),
     # a sentence that is only an attribution introduces the quote that opens the next
     ("said in a statement, then the quote", "Harbour plan stalls after council vote.\n\nTom Reyes, the "
      "spokesman for the Harbour Party said in a statement. “There are no ballots to recount.”",

@@ -10,7 +10,7 @@ import re
 
 from ...model import ORG_KINDS, PERSON, Quote, Span
 from ..quotemarks import Quoted
-from .core import CLOSERS, TELL_LIKE, TITLE_SMALL, Attribution, QuoteFinder
+from .core import CLOSERS, RELATIVE, TELL_LIKE, TITLE_SMALL, Attribution, QuoteFinder
 
 FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
 # What names a work just before its quoted title ("a co-author of", "his 2005 book", "said on").
@@ -149,7 +149,7 @@ class DirectQuotes(QuoteFinder):
             if not (verbs[i] or lowers[i] == "according") or starts[i] in self.quoted or not self.is_cue(t := self.toks[i]):
                 continue
             distance = q.open_mark - t.idx if t.idx < q.start else t.idx - q.end
-            if self._in_relative(t) and distance > 40 or (self.lex.speech.get(self.names.lemmas[i]) is None
+            if self._in_relative(t) and not self._misread_clause(t) and distance > 40 or (self.lex.speech.get(self.names.lemmas[i]) is None
                                                                  and lowers[i] != "according" and distance > 40):
                 continue   # "…, who has advised X. “…”": a clause about someone, or a verb of wanting, far off
             if best is None or distance < best[0]:
@@ -176,6 +176,14 @@ class DirectQuotes(QuoteFinder):
                 return False
             t = t.head
         return False
+
+    def _misread_clause(self, t) -> bool:
+        """A verb the parser put in a clause about someone though a name performs it: "Doe joked", with Doe
+        its own subject (not "who"), or "Doe, the head of X, tweeted" hung on the name itself."""
+        if any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE and self.names.entity_at(c.i) is not None for c in t.children):
+            return True
+        return t.dep_ == "acl" and t.i > t.head.i and self.names.entity_at(t.head.i) is not None and \
+            self.names.kinds[self.names.entity_at(t.head.i)] in (PERSON,) + ORG_KINDS
 
     def label(self, q: Quoted, ps: int) -> Attribution | None:
         """Transcript style: "Clinton: “...” Bush: “...”" — a name and a colon right before the quote."""
