@@ -21,6 +21,8 @@ KINDS = [
     ("a lone name after 'Place,'", "The hall in Harlow, Caldmoor was full.", ("Caldmoor", "Place")),
     ("a dateline", "Harbour plan stalls.\n\nKELVALE CITY (Wire) — Tom Marwick said the plan was dead.",
      ("KELVALE CITY", "Place")),
+    ("a given name shaped like a verb form", "Police named the suspect as Sayed Harlow. Harlow was 28.",
+     ("Sayed Harlow", "Person")),
     ("a city is still a place", "The rally was held in Kansas City on Friday.", ("Kansas City", "Place")),
     ("a country that ends a party's name is still a country", "The Green Union of Portugal won a seat. "
      "Portugal recorded its highest turnout.", ("Portugal", "Place")),
@@ -50,6 +52,8 @@ NOT_PEOPLE = [
     ("a club named like a town, read as a name", "Redford Town have sacked Sam Kerr.", "Redford Town"),
     ("a headline's verb between two names", "Nora Bell Slams Tom Reyes Over Harbour Plan.\n\nNora Bell spoke.",
      "Nora Bell Slams Tom Reyes"),
+    ("a label's verb before a name", "Tom Reyes spoke on the radio.\n\nStated Reyes:\n\n“The stakes are high.”",
+     "Stated Reyes"),
     ("a headline's verb after a name", "Harbour Deal Is Dead, Tom Reyes Says.\n\nTom Reyes spoke.", "Tom Reyes Says"),
     ("a one-off typo opening a sentence", "Jane Doe won. Eariler, the council met in the hall.", "Eariler"),
     ("the seat in 'X's MP'", "Kelvale's MP Jane Doe spoke.", "Kelvale"),

@@ -185,6 +185,9 @@ SPEAKERS = [
     ("a label with the verb before the name", "Tom Reyes spoke on the radio about the harbour vote.\n\nContinued "
      "Reyes: “So I think it is a very real problem for the town.”",
      ("So I think it is a very real problem for the town.", "Tom Reyes")),
+    ("a label on a line of its own, the verb before the name", "Tom Reyes spoke on the radio about the harbour "
+     "vote.\n\nStated Reyes:\n\n“I think the stakes are so high that they would do anything.”",
+     ("I think the stakes are so high that they would do anything.", "Tom Reyes")),
     ("a one-word reply", "Tom Reyes was asked if he would run again. “Absolutely,” he said.",
      ("Absolutely,", "Tom Reyes")),
     ("a surname that is a party's name", "Sarah Green, the Liberal Democrat candidate, said the count was fair.",

@@ -141,9 +141,11 @@ class MentionSources:
                         and not self.lex.org(self.span_text(s, e)):
                     s, e = self._trim(s, e - width)
                     break
-            # Nor a headline's speech verb: "Tom Roe Says ...".
+            # Nor a headline's speech verb: "Tom Roe Says ...", or a label's verb before the name: "Stated Roe:".
             while label == "PERSON" and e - s > 1 and self._headline_verb(e - 1):
                 e -= 1
+            while label == "PERSON" and e - s > 1 and self._headline_verb(s) and texts[s] not in self.lex.first_names:
+                s += 1
             # A span that stops inside a hyphenated word ("Momentum Co|-Chair") loses that word.
             while e > s and e < len(doc) and self.ends[e - 1] == self.starts[e] and texts[e] in ("-", "–"):
                 e -= 1

@@ -188,7 +188,9 @@ class DirectQuotes(QuoteFinder):
     def label(self, q: Quoted, ps: int) -> Attribution | None:
         """Transcript style: "Clinton: “...” Bush: “...”" — a name and a colon right before the quote."""
         lead = self.text[max(ps, q.open_mark - 60):q.open_mark]
-        m = re.search(r"(?:^|[.!?”\"’]\s+|^\s*)([^\s.:;,][^.:;]{0,50}?):\s*$", lead)
+        if not lead.strip() and ps > 0:   # the label on a line of its own: "Stated Doe:" / “...”
+            lead = self.text[max(0, ps - 60):q.open_mark]
+        m = re.search(r"(?:^|\n\s*|[.!?”\"’]\s+|^\s*)([^\s.:;,][^.:;\n]{0,50}?):\s*$", lead)
         if not m:
             return None
         start = q.open_mark - len(lead) + m.start(1)
