@@ -209,6 +209,8 @@ SPEAKERS = [
      "chancellor.", ("the prime minister had full confidence in the chancellor", "Downing Street")),
     ("the minister, the one the article names", "Nora Bell is the health minister. “We will build two "
      "hospitals,” the minister said.", ("We will build two hospitals,", "Nora Bell")),
+    ("the minister, with a portfolio", "Nora Bell is the health minister. “We will build two hospitals,” the "
+     "health minister said.", ("We will build two hospitals,", "Nora Bell")),
     # a speaker named by age: the one person the article gives that age
     ("the 45-year-old, after 'Name, 45,'", "Nora Bell, 45, won the seat. “I am humbled,” the 45-year-old said.",
      ("I am humbled,", "Nora Bell")),
@@ -265,6 +267,10 @@ NEVER = [
     ("a headline with no speaker", "Harbour Deal Is Dead.\n\nThe council met on Monday."),
     ("a headline label that is a sentence", "Nora Bell Endorses Tom Reyes: A Vote For Change.\n\nNora Bell "
      "backed Tom Reyes."),
+    ("a vice president is not the president", "Nora Bell is the president. Tom Reyes is her deputy. “We will "
+     "build two hospitals,” the vice president said."),
+    ("a senator of a place the article gives no senator", "Nora Bell is a senator. “We will build two hospitals,” "
+     "the Kelvale senator said."),
     ("an age two people share", "Nora Bell, 45, and Tom Reyes, 45, both stood. “I am humbled,” the 45-year-old "
      "said."),
     ("a quote after a sentence that attributes nothing", "Harbour plan stalls after council vote.\n\nThe "

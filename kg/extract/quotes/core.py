@@ -31,6 +31,9 @@ OBJECT_CLAUSE = {"expect", "urge", "want", "encourage", "warn", "ask", "tell", "
 CLAUSE_ONLY = {"say"}   # (not "claimed victory", "argued the case")
 NOT_CLAUSE = {"so", "nothing", "something", "anything", "much", "little", "words", "word", "goodbye", "goodbyes",
               "prayer", "prayers", "thanks", "grace", "hello", "yes", "no", "otherwise", "more", "less", "same"}
+NEW_HOLDER = {"new", "newly", "winning", "victorious", "newly-elected", "elected"}   # "the new MP": the winner
+OTHER_HOLDER = {"vice", "deputy", "former", "acting", "interim", "assistant", "associate", "shadow", "junior", "ex",
+                "late", "outgoing", "incoming", "previous", "then", "past", "future", "next", "co", "lieutenant"}
 TELL_LIKE = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure"}   # (a hearer as the object)
 CHARGE = {"accuse", "blame", "criticise", "criticize", "praise", "attack", "fault"}
 SAY_LIKE = OBJECT_CLAUSE | CHARGE
@@ -312,7 +315,18 @@ class QuoteFinder:
             return None
         party = next((g for c in subj.children if c.dep_ in ("compound", "amod", "nmod")
                       for g in [self.names.entity_at(c.i)] if g is not None and self.names.kinds[g] in ORG_KINDS), None)
-        new = any(c.lower_ in ("new", "newly", "winning", "victorious") for c in subj.children)
+        new = any(c.lower_ in NEW_HOLDER for c in subj.children)
+        # A word before the noun that makes it another role or another holder ("the vice president", "the
+        # former governor", "the Florida senator"): unless the whole phrase is itself a role, whom it names is
+        # left open. A portfolio ("the health minister") only narrows it.
+        words = [t for t in subj.subtree if t.i < subj.i and t.dep_ != "det" and not t.is_punct]
+        other = [t for t in words if t.lower_ in OTHER_HOLDER or t.text[:1].isupper() and
+                 (self.names.entity_at(t.i) is None or self.names.kinds[self.names.entity_at(t.i)] not in ORG_KINDS)]
+        if other:
+            phrase = self.lex.role([t.lower_ for t in words] + [subj.lower_])
+            if phrase is None:
+                return None
+            entry = phrase
         return RoleRef(entry.key, party, new)
 
     def emit(self, out: list[Quote], quote: Quote, ref: RoleRef | None) -> None:
