@@ -110,6 +110,8 @@ CUES = [
      ("She Will Run Again", "Nora Bell")),
     ("headline: ..., name says", "Harbour Deal Is Dead, Tom Reyes Says.\n\nTom Reyes spoke to the council.",
      ("Harbour Deal Is Dead", "Tom Reyes")),
+    ("transcript labels in title case", "Transcript of the interview.\n\nTom Reyes: The plan is working and the "
+     "voters can see it.\n\nNora Bell: Well, speculation is bad.", ("Well, speculation is bad.", "Nora Bell")),
     ("transcript label without quote marks", "The two spoke on air.\n\nNORA BELL: We will not give up the port.\n\n"
      "TOM REYES: Nobody asked you to.", ("We will not give up the port.", "Nora Bell")),
 ]
@@ -273,6 +275,9 @@ NEVER = [
      "the Kelvale senator said."),
     ("an age two people share", "Nora Bell, 45, and Tom Reyes, 45, both stood. “I am humbled,” the 45-year-old "
      "said."),
+    ("a reporter's heading for each candidate", "Here is what each candidate needs on Tuesday.\n\nReyes: Now or "
+     "never.\n\nTom Reyes finished sixth in the first contest and needs a surge.\n\nBell: Survive to the primary."
+     "\n\nNora Bell is running fifth in the polls."),
     ("a quote after a sentence that attributes nothing", "Harbour plan stalls after council vote.\n\nThe "
      "council met on Monday. “We will appeal.”"),
     ("a demand is a call to act, not speech reported", "Harbour plan stalls after council vote.\n\nTom Reyes "

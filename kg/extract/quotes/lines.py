@@ -25,6 +25,8 @@ class LineQuotes(QuoteFinder):
             if m and len(m.group(1).split()) <= 6 and fold(m.group(1)) not in NOT_LABELS \
                     and self.text[m.start(2)] not in "\"“‘'":   # (quoted words after a label: a direct quote's)
                 g = self.named(m.start(1), m.end(1))
+                if g is not None and not head and not m.group(1).isupper() and self._fragment(m.start(2), pe):
+                    continue   # "Doe: Now or never.": a reporter's heading for a candidate, not words said
                 if g is not None:
                     self._add(out, g, m.start(2), pe, "indirect" if head else "direct", ":", 0.7 if head else 0.5,
                               "quotes.headline-label" if head else "quotes.transcript")
@@ -32,6 +34,13 @@ class LineQuotes(QuoteFinder):
             if head:
                 self.headline(out, ps, pe)
         return out
+
+    def _fragment(self, a: int, b: int) -> bool:
+        """A few words with no subject ("Now or never.", "Survive to the primary."): a heading's gloss.
+        A transcript in capitals ("DOE: Why not?") keeps its short turns."""
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        words = [t for t in span or [] if t.is_alpha]
+        return span is not None and len(words) <= 5 and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)
 
     def headline(self, out: list[Quote], ps: int, pe: int) -> None:
         """"Jane Doe Says She Will Run Again", "Jane Doe says she will run again" and "Harbour Deal Is Dead,
