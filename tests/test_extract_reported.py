@@ -205,7 +205,7 @@ SPEAKERS = [
      "sits at zero such endorsements, said that the count speaks volumes about the race.",
      ("the count speaks volumes about the race", "Nora Bell")),
     ("a party and state in brackets after the clause, its hyphen no dash", "Harbour plan stalls after council "
-     "vote.\n\nHarbour taxes stir up less fervor than they did in the 1980s, Sen. Nora Bell (R-Iowa) told the "
+     "vote.\n\nHarbour taxes stir up less fervor than they did in the 1980s, Sen. Nora Bell (R-Kelvale) told the "
      "Gazette.", ("Harbour taxes stir up less fervor than they did in the 1980s", "Nora Bell")),
     ("No 10 for the prime minister's office", "No 10 said the prime minister had full confidence in the "
      "chancellor.", ("the prime minister had full confidence in the chancellor", "Downing Street")),
@@ -296,7 +296,7 @@ NEVER = [
     ("an impersonal it", "Given his past comments about the Harbour Trust, it's safe to say Tom Reyes is referring "
      "to the plan to close the port."),
     ("put it somewhere", "Tom Reyes put it on the table."),
-    ("a town does not speak", "Residents of Harbourton, Ohio, said the plan would work."),
+    ("a town does not speak", "Residents of Harbourton, Kelvshire, said the plan would work."),
     ("the owner of a role is not its holder", "Reyes’s running mate then revealed that the campaign had run out of "
      "money."),
 ]

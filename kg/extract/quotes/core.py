@@ -317,7 +317,7 @@ class QuoteFinder:
                       for g in [self.names.entity_at(c.i)] if g is not None and self.names.kinds[g] in ORG_KINDS), None)
         new = any(c.lower_ in NEW_HOLDER for c in subj.children)
         # A word before the noun that makes it another role or another holder ("the vice president", "the
-        # former governor", "the Florida senator"): unless the whole phrase is itself a role, whom it names is
+        # former governor", "the Kelvale senator"): unless the whole phrase is itself a role, whom it names is
         # left open. A portfolio ("the health minister") only narrows it.
         words = [t for t in subj.subtree if t.i < subj.i and t.dep_ != "det" and not t.is_punct]
         other = [t for t in words if t.lower_ in OTHER_HOLDER or t.text[:1].isupper() and

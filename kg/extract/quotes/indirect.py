@@ -63,7 +63,7 @@ class IndirectQuotes(QuoteFinder):
         return out + [q for q in self.nominal() if (q.span.start, q.span.end) not in said]
 
     def _dash(self, w: Token) -> bool:
-        """A dash between words, not a hyphen inside one ("(R-Iowa)")."""
+        """A dash between words, not a hyphen inside one ("(R-Kelvale)")."""
         return w.text in DASHES and (w.text != "-" or bool(w.whitespace_) and w.i > 0 and bool(self.toks[w.i - 1].whitespace_))
 
     def nominal(self) -> list[Quote]:
