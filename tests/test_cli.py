@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+from pathlib import Path
 
-from conftest import run_kg
+from conftest import KG, run_kg
 from kg.cli import parser
 
 
@@ -35,6 +38,21 @@ def test_bad_sparql_is_a_one_line_error(seed_build):
     proc = run_kg("query", "SELEC nothing", "--store", str(out / "store"))
     assert proc.returncode == 2
     assert proc.stderr.startswith("kg query: SPARQL syntax error") and proc.stderr.count("\n") == 1
+
+
+def test_a_reader_that_stops_reading_gets_no_error(seed_build):
+    """`kg eval GOLD FACTS | head -1`: the closed pipe ends kg quietly, with the shell's status for it."""
+    out, _ = seed_build
+    gold = Path(__file__).parent / "data" / "seeds.gold.json"
+    read, write = os.pipe()
+    os.close(read)   # the reader has gone before kg writes its first line
+    try:
+        proc = subprocess.run([str(KG), "eval", str(gold), str(out / "facts.json")], stdout=write,
+                              stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.close(write)
+    assert proc.stderr.decode() == ""
+    assert proc.returncode == 141
 
 
 def test_query_without_a_store_says_so(tmp_path):

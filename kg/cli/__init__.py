@@ -59,6 +59,12 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.run(args)
+    except BrokenPipeError:   # the reader stopped reading ("kg query ... | head"): nothing to say, no one to say it to
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # (so that flushing at exit is quiet)
+        except OSError:
+            pass
+        return 128 + signal.SIGPIPE
     except KeyboardInterrupt as e:
         print("kg: interrupted; earlier outputs are left as they were", file=sys.stderr)
         return 128 + signal.SIGTERM if isinstance(e, Terminated) else 130
