@@ -7,7 +7,7 @@
 
 Importing does nothing; the stages live in kg.ingest, kg.nlp, kg.extract,
 kg.resolve, kg.graph and kg.export, and kg.pipeline runs them in order;
-SPARQL is in kg.sparql and scoring against a gold standard in kg.scoring.
+SPARQL is in kg.sparql and scoring against a gold standard in kg.scoring (its files read by kg.evalfiles).
 """
 __version__ = "0.1.0"
 
@@ -17,7 +17,8 @@ __all__ = ["__version__", "build", "open_store", "query", "evaluate", "BuildRepo
 def evaluate(gold, facts) -> dict[str, float]:
     """Every metric of ``facts`` against ``gold`` by name ("quotes.e2e_f1", ...), as `kg eval --metrics`
     prints them; each argument a path to a JSON file or the loaded dictionary."""
-    from .scoring import evaluate as score, load
+    from .evalfiles import load
+    from .scoring import evaluate as score
     gold = gold if isinstance(gold, dict) else load(str(gold), "gold")
     facts = facts if isinstance(facts, dict) else load(str(facts), "facts")
     return score(gold, facts).flat()

@@ -57,6 +57,7 @@ def extract(nlp):
 
 def same_facts(a: Path, b: Path) -> bool:
     """kg eval of one build's facts.json against another's: every fact kind at 1.0."""
-    from kg.scoring import evaluate, load
+    from kg.evalfiles import load
+    from kg.scoring import evaluate
     report = evaluate(load(b / "facts.json", "gold"), load(a / "facts.json", "facts"))
     return all(v == 1.0 for k, v in report.flat().items() if k.endswith("f1"))

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from conftest import GOLD, run_kg
-from kg.scoring import EvalInputError, evaluate, load, match_entities, roles_agree
+from kg.evalfiles import EvalInputError, load
+from kg.scoring import evaluate, match_entities, roles_agree
 
 # -- a small gold standard whose scores can be worked out by hand -----------------------
 

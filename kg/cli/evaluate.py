@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 import sys
 
-from ..scoring import EvalInputError, evaluate, load
+from ..evalfiles import EvalInputError, load
+from ..scoring import evaluate
 
 ROWS = (   # (label, kind, prefix of its precision/recall/F1 metrics, further metrics shown on the line)
     ("people", "entities", "people_", (("duplicates", "people_duplicates"),)),
