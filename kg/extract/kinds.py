@@ -68,11 +68,12 @@ class KindVotes:
             elif child.dep_ == "appos" and child.i > head.i and any(c.lower_ in ("a", "an") for c in child.children) \
                     and (self.lex.org(child.text) is not None and self.lex.org(child.text).kind == PARTY):
                 m.vote(PERSON, 2.0)   # "X, a Democrat from Y": a person of that party
-        if not m.org and m.text.isupper() and self.dateline(m.start) is not None:
+        dated = not m.org and m.text.isupper() and self.dateline(m.start) is not None
+        if dated:
             m.vote(PLACE, 2.0)           # "KELVALE CITY (Wire) —": where the report was filed from
-        if len(m.words) == 1 and not m.org and set(m.votes) == {PLACE} and head.dep_ == "nsubj" and \
+        elif len(m.words) == 1 and not m.org and set(m.votes) == {PLACE} and head.dep_ == "nsubj" and \
                 head.head.pos_ == "VERB" and self.lex.speech.get(head.head.lemma_.lower()) and self.lex.country(m.text) is None \
-                and not self._after_name(m.start) and self.dateline(m.start) is None:   # (not "Jane Doe, QC said")
+                and not self._after_name(m.start):   # (not "Jane Doe, QC said")
             self._speaking_name(m)
         if head.dep_ in SUBJECT and head.head.lemma_ in ("be", "become"):
             attr = [c for c in head.head.children if c.dep_ == "attr"]

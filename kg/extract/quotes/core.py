@@ -211,14 +211,15 @@ class QuoteFinder:
         m = AGED.fullmatch(self.text[t.left_edge.idx:t.idx + len(t.text)]) if t.lower_ == "old" else None
         if m is None:
             return None
-        age, people = m.group(1), set()
+        after = re.compile(r",\s+(?:an?\s+)?" + m.group(1) + r"\b")          # "Jane Doe, 45," / ", a 45-year-old"
+        before = re.compile(r"\b" + m.group(1) + r"-year-old\s+(?:\w+\s+){0,2}$")   # "45-year-old Jane Doe"
+        people = set()
         for mention in self.names.mentions:
             g = mention.group
             if self.names.kinds[g] != PERSON or self.names.is_anonymous(g):
                 continue
             a, b = self._starts[mention.start], self.toks[mention.end - 1].idx + len(self.toks[mention.end - 1].text)
-            if re.match(r",\s+(?:an?\s+)?" + age + r"\b(?:-year-old)?", self.text[b:b + 30]) or \
-                    re.search(r"\b" + age + r"-year-old\s+(?:\w+\s+){0,2}$", self.text[max(0, a - 40):a]):
+            if after.match(self.text, b, b + 30) or before.search(self.text[max(0, a - 40):a]):
                 people.add(g)
         return people.pop() if len(people) == 1 else None
 

@@ -182,8 +182,8 @@ class DirectQuotes(QuoteFinder):
         its own subject (not "who"), or "Doe, the head of X, tweeted" hung on the name itself."""
         if any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE and self.names.entity_at(c.i) is not None for c in t.children):
             return True
-        return t.dep_ == "acl" and t.i > t.head.i and self.names.entity_at(t.head.i) is not None and \
-            self.names.kinds[self.names.entity_at(t.head.i)] in (PERSON,) + ORG_KINDS
+        owner = self.names.entity_at(t.head.i) if t.dep_ == "acl" and t.i > t.head.i else None
+        return owner is not None and self.names.kinds[owner] in (PERSON,) + ORG_KINDS
 
     def label(self, q: Quoted, ps: int) -> Attribution | None:
         """Transcript style: "Clinton: “...” Bush: “...”" — a name and a colon right before the quote."""
